@@ -1,0 +1,115 @@
+// The HTTP server: tRPC at /trpc, the built client at / and /staff, catalogue assets, /healthz.
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createContextFactory, type AppDeps } from './context';
+import { schemaVersion } from './db/migrate';
+import { appRouter, type AppRouter } from './routers/_app';
+
+export interface AppOptions {
+  deps: AppDeps;
+  /** Folder of the built client (index.html, staff/index.html, static/). */
+  clientDir: string;
+  /** Folder of catalogue assets, served at /assets/. */
+  assetsDir: string;
+  logger?: FastifyServerOptions['logger'];
+  https?: { cert: Buffer; key: Buffer } | null;
+}
+
+/** Largest request body accepted, in bytes (an event batch is at most 500 events and 1 MB). */
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Builds the Fastify app; call `listen` on the result. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    // One log line per request would drown the log under event ingest; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 5000 },
+    ...(opts.https ? { https: opts.https } : {}),
+  } as FastifyServerOptions);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The showroom is also served over plain HTTP on a LAN; never upgrade or pin HTTPS from here.
+    strictTransportSecurity: opts.https ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(opts.deps),
+      onError({ error, path: procedure }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      opts.deps.db.prepare('SELECT 1').get();
+      return { status: 'ok', schemaVersion: schemaVersion(opts.deps.db) };
+    } catch (err) {
+      return reply.code(503).send({ status: 'error', message: (err as Error).message });
+    }
+  });
+
+  await app.register(fastifyStatic, {
+    root: opts.assetsDir,
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    maxAge: '1h',
+  });
+
+  const hasClient = fs.existsSync(path.join(opts.clientDir, 'index.html'));
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: opts.clientDir,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+      setHeaders(res, file) {
+        // Vite puts content-hashed bundles in static/: they never change under the same name.
+        if (file.includes(`${path.sep}static${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
+    app.get('/', (_req, reply) => reply.sendFile('index.html'));
+    app.get('/staff', (_req, reply) => reply.sendFile('staff/index.html'));
+    app.get('/staff/*', (_req, reply) => reply.sendFile('staff/index.html'));
+  } else {
+    const notBuilt = (_req: unknown, reply: { code: (n: number) => { type: (t: string) => { send: (s: string) => void } } }) =>
+      reply.code(503).type('text/plain').send('The client is not built. Run `npm start` (which builds it) or `npm run build`.');
+    app.get('/', notBuilt);
+    app.get('/staff', notBuilt);
+  }
+
+  return app;
+}

@@ -1,0 +1,59 @@
+// Applies the numbered SQL files in server/db/migrations in order, each in its own transaction.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from './connection';
+
+const migrationsDir = path.join(import.meta.dirname, 'migrations');
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Reads the migration files (`NNN_name.sql`), sorted by version; fails on gaps or duplicates. */
+export function readMigrations(dir = migrationsDir): Migration[] {
+  const list = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => {
+      const m = /^(\d+)_([\w-]+)\.sql$/.exec(f);
+      if (!m) throw new Error(`Migration file name must look like 001_name.sql: ${f}`);
+      return { version: Number(m[1]), name: m[2]!, sql: fs.readFileSync(path.join(dir, f), 'utf8') };
+    })
+    .sort((a, b) => a.version - b.version);
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3... without gaps; found ${m.version} at position ${i + 1}`);
+  });
+  return list;
+}
+
+/** The schema version recorded in the database (0 for an empty database). */
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database to the newest schema. Each migration runs in one transaction together with
+ * the version bump, so a failure leaves the previous version intact. Returns the versions applied.
+ */
+export function migrate(db: DB, migrations = readMigrations()): number[] {
+  const applied: number[] = [];
+  const current = schemaVersion(db);
+  const newest = migrations.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new Error(`The database is at schema version ${current}, newer than this server knows (${newest}). Upgrade the server.`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+      ).run(m.version, m.name, Date.now());
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

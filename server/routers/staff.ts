@@ -1,0 +1,63 @@
+// Staff procedures: log in and out, who am I, sessions and their events.
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
+import { hashToken, newToken } from '../auth/tokens';
+import { uuidSchema } from '../contracts/ids';
+import { listSessionEvents } from '../db/events';
+import { getSession, listSessions } from '../db/sessions';
+import { createLogin, deleteLogin, findUserForLogin } from '../db/staff';
+import { publicProcedure, router, STAFF_COOKIE, staffProcedure } from '../trpc';
+
+const LOGIN_TTL_SECONDS = 12 * 60 * 60;
+
+export const staffRouter = router({
+  /** Checks the email and password and sets the httpOnly login cookie. */
+  login: publicProcedure
+    .input(z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const user = findUserForLogin(ctx.db, input.email);
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!user || !ok || user.disabled) {
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+      }
+      const token = newToken();
+      const now = ctx.now();
+      createLogin(ctx.db, { tokenHash: hashToken(token), userId: user.id, now, expiresAt: now + LOGIN_TTL_SECONDS * 1000 });
+      ctx.cookies.set(STAFF_COOKIE, token, { maxAgeSeconds: LOGIN_TTL_SECONDS });
+      return { id: user.id, email: user.email, name: user.name, role: user.role };
+    }),
+
+  logout: staffProcedure.mutation(({ ctx }) => {
+    const token = ctx.cookies.get(STAFF_COOKIE);
+    if (token) deleteLogin(ctx.db, hashToken(token));
+    ctx.cookies.clear(STAFF_COOKIE);
+    return { ok: true };
+  }),
+
+  me: staffProcedure.query(({ ctx }) => ({ id: ctx.staff.id, email: ctx.staff.email, name: ctx.staff.name, role: ctx.staff.role })),
+
+  /** Sessions newest first, a page at a time. */
+  sessions: staffProcedure
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(200).default(50),
+        cursor: z.object({ startedAt: z.number().int(), id: uuidSchema }).nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const items = listSessions(ctx.db, { limit: input.limit + 1, before: input.cursor ?? undefined });
+      const page = items.slice(0, input.limit);
+      const last = page.at(-1);
+      return { items: page, nextCursor: items.length > input.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
+    }),
+
+  /** One session and its events in sequence order. */
+  session: staffProcedure
+    .input(z.object({ id: uuidSchema, afterSeq: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(5000).default(1000) }))
+    .query(({ ctx, input }) => {
+      const session = getSession(ctx.db, input.id);
+      if (!session) throw new TRPCError({ code: 'NOT_FOUND', message: `No session ${input.id}` });
+      return { session, events: listSessionEvents(ctx.db, input.id, { limit: input.limit, afterSeq: input.afterSeq }) };
+    }),
+});

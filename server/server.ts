@@ -1,0 +1,62 @@
+// Assembles a running server from a configuration: database, migrations, catalogue, HTTP app.
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { loadCatalogFile } from './catalog-loader';
+import type { Config } from './config';
+import type { AppDeps } from './context';
+import { allProductIds, syncCatalog, type CatalogSyncResult } from './db/catalog';
+import { openDatabase } from './db/connection';
+import { migrate } from './db/migrate';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  deps: AppDeps;
+  url: string;
+  migrationsApplied: number[];
+  catalog: CatalogSyncResult;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, loads the catalogue, and listens. */
+export async function startServer(config: Config, opts: { logger?: boolean } = {}): Promise<RunningServer> {
+  const catalogFile = loadCatalogFile(config.assetsDir);
+  const db = openDatabase(config.dbFile);
+  try {
+    const migrationsApplied = migrate(db);
+    const catalog = syncCatalog(db, catalogFile);
+    const deps: AppDeps = {
+      db,
+      catalog: catalogFile,
+      productIds: allProductIds(db),
+      secureCookies: config.tls !== null,
+      now: Date.now,
+    };
+    const app = await buildApp({
+      deps,
+      clientDir: config.clientDir,
+      assetsDir: config.assetsDir,
+      logger: opts.logger ? { level: config.logLevel } : false,
+      https: config.tls ? { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } : null,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `${config.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+    return {
+      app,
+      deps,
+      url,
+      migrationsApplied,
+      catalog,
+      async close() {
+        await app.close();
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

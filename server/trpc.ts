@@ -1,0 +1,63 @@
+// tRPC building blocks: the router factory and the public and staff procedures.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { hashToken } from './auth/tokens';
+import type { Context } from './context';
+import { describeZodError } from './contracts/errors';
+import { type Role, userForLogin } from './db/staff';
+
+export const STAFF_COOKIE = 'showroom_staff';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        issues: zod ? zod.issues.slice(0, 20).map((i) => ({ path: i.path.map(String), message: i.message })) : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Replaces zod's JSON dump with a readable message naming each bad field. */
+const readableInputErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ZodError) {
+    result.error.message = describeZodError(result.error.cause);
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(readableInputErrors);
+
+/** Refuses a mutation sent from another site's page (the SameSite cookie is the first line). */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.origin && ctx.selfOrigin && ctx.origin !== ctx.selfOrigin) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: `Requests from ${ctx.origin} are not allowed` });
+  }
+  return next();
+});
+
+/** A procedure that needs a logged-in staff member; `ctx.staff` is the user. */
+export const staffProcedure = publicProcedure.use(sameOrigin).use(({ ctx, next }) => {
+  const token = ctx.cookies.get(STAFF_COOKIE);
+  const staff = token ? userForLogin(ctx.db, hashToken(token), ctx.now()) : undefined;
+  if (!staff) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in as staff to do this' });
+  return next({ ctx: { staff } });
+});
+
+/** A staff procedure limited to the given roles. */
+export const roleProcedure = (...allowed: Role[]) =>
+  staffProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.staff.role)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${allowed.join(' or ')} role; you are ${ctx.staff.role}` });
+    }
+    return next();
+  });

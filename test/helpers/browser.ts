@@ -1,0 +1,48 @@
+// Launches Debian's Chromium through playwright-core with the flags that work headless here.
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+
+export function chromiumPath(): string {
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`Chromium not found (looked at ${candidates.join(', ')}); install Debian's chromium package or set CHROMIUM_PATH`);
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--headless=new',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Records every request the page makes to a host other than `appUrl`'s, and console errors.
+ * Assert `foreign` is empty at the end of a test.
+ */
+export function watchPage(page: Page, appUrl: string): { foreign: string[]; errors: string[] } {
+  const own = new URL(appUrl).host;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if ((u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') && u.host !== own) foreign.push(req.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return { foreign, errors };
+}
