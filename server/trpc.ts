@@ -1,9 +1,11 @@
 // tRPC building blocks: the router factory and the public and staff procedures.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { hashToken } from './auth/tokens';
+import { hashToken, tokenMatches } from './auth/tokens';
 import type { Context } from './context';
 import { describeZodError } from './contracts/errors';
+import { sessionAuthSchema } from './contracts/shop';
+import { sessionForWrite } from './db/sessions';
 import { type Role, userForLogin } from './db/staff';
 
 export const STAFF_COOKIE = 'showroom_staff';
@@ -61,3 +63,15 @@ export const roleProcedure = (...allowed: Role[]) =>
     }
     return next();
   });
+
+/**
+ * A procedure acting for the customer's browser: the input carries `sessionId` and `token`, and
+ * `ctx.visitor` is the session's visitor. A wrong token is FORBIDDEN.
+ */
+export const visitorProcedure = publicProcedure.input(sessionAuthSchema).use(({ ctx, input, next }) => {
+  const session = sessionForWrite(ctx.db, input.sessionId);
+  if (!session || !tokenMatches(input.token, session.tokenHash)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'token: does not match this session; start a new session' });
+  }
+  return next({ ctx: { visitor: { sessionId: input.sessionId, visitorId: session.visitorId } } });
+});

@@ -48,9 +48,9 @@ describe('migrate', () => {
   it('rolls back a failing migration whole and keeps the previous version', () => {
     open();
     const good = readMigrations();
-    const bad = [...good, { version: good.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' }];
+    const bad = [...good, { version: good.at(-1)!.version + 1, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' }];
     expect(() => migrate(db, bad)).toThrow(/no_such_table/);
-    expect(schemaVersion(db)).toBe(good.length);
+    expect(schemaVersion(db)).toBe(good.at(-1)!.version);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 

@@ -22,9 +22,11 @@ export function createSession(db: DB, s: NewSession): void {
   })();
 }
 
-/** The stored hash of a session's write token, or undefined for an unknown session. */
-export function sessionTokenHash(db: DB, sessionId: string): Buffer | undefined {
-  return db.prepare('SELECT token_hash FROM sessions WHERE id = ?').pluck().get(sessionId) as Buffer | undefined;
+/** The stored hash of a session's write token and its visitor, or undefined for an unknown session. */
+export function sessionForWrite(db: DB, sessionId: string): { tokenHash: Buffer; visitorId: string } | undefined {
+  return db.prepare('SELECT token_hash AS tokenHash, visitor_id AS visitorId FROM sessions WHERE id = ?').get(sessionId) as
+    | { tokenHash: Buffer; visitorId: string }
+    | undefined;
 }
 
 export interface SessionSummary {

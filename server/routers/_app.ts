@@ -2,11 +2,13 @@
 import { router } from '../trpc';
 import { catalogRouter } from './catalog';
 import { sessionRouter } from './session';
+import { shopRouter } from './shop';
 import { staffRouter } from './staff';
 
 export const appRouter = router({
   catalog: catalogRouter,
   session: sessionRouter,
+  shop: shopRouter,
   staff: staffRouter,
 });
 

@@ -9,8 +9,9 @@ let env: TestEnv;
 beforeEach(() => (env = createTestEnv()));
 afterEach(() => env.close());
 
-/** The only procedures an anonymous browser may call. Anything else must demand a staff login. */
-const PUBLIC = new Set(['catalog.get', 'session.start', 'session.ingest', 'staff.login']);
+/** Procedures an anonymous browser may call; those of a customer's session are checked in shop.test.ts. */
+const PUBLIC = new Set(['catalog.get', 'session.start', 'staff.login']);
+const isSessionProcedure = (path: string) => path === 'session.ingest' || path.startsWith('shop.');
 
 async function errorOf(p: Promise<unknown>): Promise<TRPCError | null> {
   return p.then(
@@ -26,7 +27,7 @@ describe('staff access', () => {
     expect(paths).toEqual(expect.arrayContaining([...PUBLIC, 'staff.sessions', 'staff.session', 'staff.me', 'staff.logout']));
   });
 
-  it.each(paths.filter((p) => !PUBLIC.has(p)))('%s refuses an anonymous caller with UNAUTHORIZED', async (path) => {
+  it.each(paths.filter((p) => !PUBLIC.has(p) && !isSessionProcedure(p)))('%s refuses an anonymous caller with UNAUTHORIZED', async (path) => {
     const caller = env.anonymous() as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
     const [ns, name] = path.split('.') as [string, string];
     // A valid-looking input, so that the refusal is about the login and not the input.
