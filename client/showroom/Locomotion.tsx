@@ -6,6 +6,7 @@ import { type Group, Vector3 } from 'three';
 import { consumeIntents } from './input/intents';
 import type { ShowroomLayout } from './layout';
 import { setWalkable } from './navigation';
+import { useShowroom } from './store';
 import { clampPitch, EYE_HEIGHT, player, resolveCollisions, TURN_SPEED, WALK_SPEED } from './player';
 import { SEATED_OFFSET, useXRPreferences } from './xr/preferences';
 
@@ -24,6 +25,12 @@ export function Locomotion({ layout }: { layout: ShowroomLayout }) {
   useFrame((state, delta) => {
     const dt = Math.min(delta, 0.1);
     const i = consumeIntents();
+    if (useShowroom.getState().mode === 'ar') {
+      // In AR the world is the customer's room: the origin stays where the session put it.
+      origin.current?.position.set(0, 0, 0);
+      origin.current?.rotation.set(0, 0, 0);
+      return;
+    }
     const xr = state.gl.xr.isPresenting;
     // In a headset the body is where the head is; on a desktop it is the player position.
     if (xr) state.camera.getWorldPosition(head);

@@ -128,6 +128,36 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
   });
 });
 
+describe('AR (IWER, Meta Quest 3 passthrough)', () => {
+  it('places the selected product on the floor where the customer looks, and logs ar_place', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const watch = watchPage(page, server.url);
+    await injectIWER(page);
+    await openShowroom(page);
+    const sessionId = await sessionOf(page);
+    await approach(page, 'fjord-sofa');
+    await page.evaluate(() => window.showroomDebug!.faceProduct('fjord-sofa'));
+    await waitFrames(page, 2);
+    const point = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('fjord-sofa')))!;
+    await page.mouse.click(point.x, point.y);
+    await eventOf(sessionId, (e) => e.type === 'product_select' && e.productId === 'fjord-sofa');
+
+    await page.getByRole('button', { name: 'Enter AR' }).click();
+    await waitForXRSession(page);
+    await eventOf(sessionId, (e) => e.type === 'mode_change' && e.props.mode === 'ar');
+    const spot = { x: 0.3, y: 0, z: -1.8 };
+    await xrRemote(page, 'look_at', { device: 'headset', target: spot });
+    await waitFrames(page, 3);
+    await xrClick(page, 'controller-right');
+    const place = await eventOf(sessionId, (e) => e.type === 'ar_place');
+    expect(place.productId).toBe('fjord-sofa');
+    expect(Math.hypot((place.props.x as number) - spot.x, (place.props.z as number) - spot.z)).toBeLessThan(0.15);
+    await page.screenshot({ path: path.join(shots, 'ar-mode.png') });
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('gamepad', () => {
   it('moves with the left stick, selects with A, cycles variants with the D-pad, closes with B', async () => {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
