@@ -33,7 +33,7 @@ function readMatrix(): Map<string, Record<Caller, Cell>> {
 }
 
 const matrix = readMatrix();
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
 const paths = Object.keys(procedures).sort();
 const createCaller = createCallerFactory(appRouter);
 
