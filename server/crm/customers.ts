@@ -26,7 +26,7 @@ export function normaliseCustomerInput(input: Input, existingCountry: string | n
   if (input.phone !== undefined) {
     if (input.phone === null) out.phone = null;
     else {
-      const p = normalisePhone(input.phone, out.country !== undefined ? out.country : existingCountry);
+      const p = normalisePhone(input.phone, out.country ?? existingCountry);
       if (!p.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: `phone: ${p.message}` });
       out.phone = p.value;
     }
