@@ -1,7 +1,8 @@
 // Keeps a lead's cart lines and value in step with the cart(s) it follows.
 import type { Catalog } from '../contracts/catalog';
 import type { DB } from '../db/connection';
-import { cartLines, getLead, replaceCartProducts, setCartValue } from '../db/leads';
+import { cartLines, replaceCartProducts } from '../db/leadProducts';
+import { getLead, setCartValue } from '../db/leads';
 import { cartValue, type PricedLine, priceLines, shopCurrency, toLeadProduct } from './pricing';
 
 /** Writes priced cart lines onto the lead and, unless staff fixed its value, the cart's value. */

@@ -1,6 +1,6 @@
 // Prices catalogue lines in cents for leads and orders (base price plus the variant's difference).
 import type { Catalog } from '../contracts/catalog';
-import type { LeadProductRow } from '../db/leads';
+import type { LeadProductRow } from '../db/leadProducts';
 
 export interface PricedLine {
   productId: string;

@@ -6,10 +6,9 @@ import type { ContactRequest } from '../contracts/shop';
 import { appendAudit } from '../db/audit';
 import type { DB } from '../db/connection';
 import { findCustomerByEmail, findCustomerByPhone, insertCustomer, linkVisitor, updateCustomer, visitorCustomerId } from '../db/customers';
+import { addLeadProduct, cartLines } from '../db/leadProducts';
 import {
-  addLeadProduct,
   assignAnonymousLeads,
-  cartLines,
   insertLead,
   mergeLead,
   openAnonymousLead,

@@ -10,7 +10,8 @@ import { cartValue, priceLines, shopCurrency } from '../crm/pricing';
 import { eraseCustomer, exportCustomer } from '../crm/privacy';
 import { appendAudit } from '../db/audit';
 import { customerSessions, customerVisitorIds, DuplicateCustomerError, insertCustomer, listCustomers, updateCustomer } from '../db/customers';
-import { cartLines, listLeads } from '../db/leads';
+import { cartLines } from '../db/leadProducts';
+import { listLeads } from '../db/leads';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 const writer = roleProcedure('admin', 'sales');

@@ -7,7 +7,8 @@ import { staffActor } from '../crm/actors';
 import { syncCustomerLead } from '../crm/leads';
 import { appendAudit } from '../db/audit';
 import { customerSessions, visitorSessions } from '../db/customers';
-import { insertLead, leadProductRows, leadTotals, listLeads, moveLeadStage, updateLead } from '../db/leads';
+import { leadProductRows } from '../db/leadProducts';
+import { insertLead, leadTotals, listLeads, moveLeadStage, updateLead } from '../db/leads';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 const writer = roleProcedure('admin', 'sales');

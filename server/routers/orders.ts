@@ -6,7 +6,7 @@ import { loadCustomer, loadLead } from '../crm/access';
 import { staffActor } from '../crm/actors';
 import { priceLines } from '../crm/pricing';
 import { appendAudit } from '../db/audit';
-import { cartLines } from '../db/leads';
+import { cartLines } from '../db/leadProducts';
 import { getOrder, insertOrder, listOrders, setOrderStatus } from '../db/orders';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
