@@ -47,6 +47,9 @@ const sameOrigin = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
+/** A public procedure that refuses mutations from another site's page (the staff login). */
+export const sameOriginProcedure = publicProcedure.use(sameOrigin);
+
 /** A procedure that needs a logged-in staff member; `ctx.staff` is the user. */
 export const staffProcedure = publicProcedure.use(sameOrigin).use(({ ctx, next }) => {
   const token = ctx.cookies.get(STAFF_COOKIE);

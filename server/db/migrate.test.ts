@@ -54,6 +54,17 @@ describe('migrate', () => {
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 
+  it('applies a migration numbered below the current version that was added later', () => {
+    open();
+    const later = { version: 900, name: 'later', sql: 'CREATE TABLE t900 (x INTEGER);' };
+    const between = { version: 850, name: 'between', sql: 'CREATE TABLE t850 (x INTEGER);' };
+    migrate(db, [...readMigrations(), later]);
+    expect(schemaVersion(db)).toBe(900);
+    expect(migrate(db, [...readMigrations(), between, later])).toEqual([850]);
+    expect(schemaVersion(db)).toBe(900);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't850'").pluck().get()).toBe(1);
+  });
+
   it('refuses a database newer than the code', () => {
     open();
     migrate(db);

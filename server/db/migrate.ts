@@ -34,8 +34,10 @@ export function schemaVersion(db: DB): number {
 }
 
 /**
- * Brings the database to the newest schema. Each migration runs in one transaction together with
- * the version bump, so a failure leaves the previous version intact. Returns the versions applied.
+ * Brings the database to the newest schema: applies every migration not yet recorded in
+ * `schema_migrations`, in order (so one numbered below the current version, merged later, still runs).
+ * Each migration runs in one transaction together with its record and the version bump, so a failure
+ * leaves the previous state intact. Returns the versions applied.
  */
 export function migrate(db: DB, migrations = readMigrations()): number[] {
   const applied: number[] = [];
@@ -44,14 +46,13 @@ export function migrate(db: DB, migrations = readMigrations()): number[] {
   if (current > newest) {
     throw new Error(`The database is at schema version ${current}, newer than this server knows (${newest}). Upgrade the server.`);
   }
+  const recorded = new Set(current === 0 ? [] : (db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]));
   for (const m of migrations) {
-    if (m.version <= current) continue;
+    if (recorded.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare(
-        'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
-      ).run(m.version, m.name, Date.now());
-      db.pragma(`user_version = ${m.version}`);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+      db.pragma(`user_version = ${Math.max(schemaVersion(db), m.version)}`);
     })();
     applied.push(m.version);
   }

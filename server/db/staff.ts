@@ -75,3 +75,28 @@ export function userForLogin(db: DB, tokenHash: Buffer, now: number): StaffUser 
 export function deleteLogin(db: DB, tokenHash: Buffer): void {
   db.prepare('DELETE FROM staff_logins WHERE token_hash = ?').run(tokenHash);
 }
+
+export function getUser(db: DB, id: number): StaffUser | undefined {
+  const r = db.prepare(`SELECT ${cols} FROM staff_users WHERE id = ?`).get(id) as Row | undefined;
+  return r && toUser(r);
+}
+
+/** Number of enabled admin accounts. */
+export function countActiveAdmins(db: DB): number {
+  return db.prepare(`SELECT count(*) FROM staff_users WHERE role = 'admin' AND disabled = 0`).pluck().get() as number;
+}
+
+/** Writes the given fields; disabling an account or changing its password ends its logins. */
+export function updateUser(
+  db: DB,
+  id: number,
+  p: { name?: string | undefined; role?: Role | undefined; disabled?: boolean | undefined; passwordHash?: string | undefined },
+): void {
+  db.transaction(() => {
+    if (p.name !== undefined) db.prepare('UPDATE staff_users SET name = ? WHERE id = ?').run(p.name, id);
+    if (p.role !== undefined) db.prepare('UPDATE staff_users SET role = ? WHERE id = ?').run(p.role, id);
+    if (p.disabled !== undefined) db.prepare('UPDATE staff_users SET disabled = ? WHERE id = ?').run(p.disabled ? 1 : 0, id);
+    if (p.passwordHash !== undefined) db.prepare('UPDATE staff_users SET password_hash = ? WHERE id = ?').run(p.passwordHash, id);
+    if (p.disabled === true || p.passwordHash !== undefined) db.prepare('DELETE FROM staff_logins WHERE user_id = ?').run(id);
+  })();
+}

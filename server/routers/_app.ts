@@ -1,15 +1,31 @@
 // The application router: every domain's procedures under one type the client imports.
 import { router } from '../trpc';
+import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
+import { customersRouter } from './customers';
+import { leadsRouter } from './leads';
+import { notesRouter } from './notes';
+import { ordersRouter } from './orders';
+import { serviceRequestsRouter } from './serviceRequests';
 import { sessionRouter } from './session';
 import { shopRouter } from './shop';
 import { staffRouter } from './staff';
+import { tasksRouter } from './tasks';
+import { usersRouter } from './users';
 
 export const appRouter = router({
   catalog: catalogRouter,
   session: sessionRouter,
   shop: shopRouter,
   staff: staffRouter,
+  customers: customersRouter,
+  leads: leadsRouter,
+  notes: notesRouter,
+  tasks: tasksRouter,
+  orders: ordersRouter,
+  serviceRequests: serviceRequestsRouter,
+  users: usersRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,8 @@
 import { TRPCError } from '@trpc/server';
 import type { Catalog, Product } from '../contracts/catalog';
 import { addToCartSchema, type Cart, contactRequestSchema, itemRefSchema, setCartQuantitySchema, type WishlistLine } from '../contracts/shop';
-import { addToCart, addToWishlist, cartRows, createServiceRequest, removeFromWishlist, setCartQuantity, wishlistRows } from '../db/shop';
+import { recordContactRequest, syncCartLead } from '../crm/visitors';
+import { addToCart, addToWishlist, cartRows, removeFromWishlist, setCartQuantity, wishlistRows } from '../db/shop';
 import { router, visitorProcedure } from '../trpc';
 
 /** The product and variant a reference names, or a BAD_REQUEST naming the field. */
@@ -47,14 +48,20 @@ export const shopRouter = router({
 
   addToCart: visitorProcedure.input(addToCartSchema).mutation(({ ctx, input }) => {
     resolveItem(ctx.catalog, input);
-    addToCart(ctx.db, ctx.visitor.visitorId, input, ctx.now());
+    ctx.db.transaction(() => {
+      addToCart(ctx.db, ctx.visitor.visitorId, input, ctx.now());
+      syncCartLead(ctx.db, ctx.catalog, ctx.visitor.visitorId, ctx.now());
+    })();
     return priceCart(ctx.catalog, cartRows(ctx.db, ctx.visitor.visitorId));
   }),
 
   /** Sets a line's quantity; 0 removes the line. */
   setCartQuantity: visitorProcedure.input(setCartQuantitySchema).mutation(({ ctx, input }) => {
     resolveItem(ctx.catalog, input);
-    setCartQuantity(ctx.db, ctx.visitor.visitorId, input, ctx.now());
+    ctx.db.transaction(() => {
+      setCartQuantity(ctx.db, ctx.visitor.visitorId, input, ctx.now());
+      syncCartLead(ctx.db, ctx.catalog, ctx.visitor.visitorId, ctx.now());
+    })();
     return priceCart(ctx.catalog, cartRows(ctx.db, ctx.visitor.visitorId));
   }),
 
@@ -71,10 +78,13 @@ export const shopRouter = router({
     return wishlist(ctx.catalog, ctx.visitor.visitorId, ctx.db);
   }),
 
-  /** Asks for a salesperson: the desktop form with contact details, or the one-press request from VR. */
+  /**
+   * Asks for a salesperson: the desktop form with contact details (which makes the visitor a CRM
+   * customer), or the one-press request from VR. Either lands on the visitor's lead.
+   */
   requestContact: visitorProcedure.input(contactRequestSchema).mutation(({ ctx, input }) => {
     if (input.productId) resolveItem(ctx.catalog, { productId: input.productId, variantId: input.variantId });
-    const id = createServiceRequest(ctx.db, { ...input, visitorId: ctx.visitor.visitorId, sessionId: ctx.visitor.sessionId, now: ctx.now() });
+    const id = recordContactRequest(ctx.db, ctx.catalog, { ...input, visitorId: ctx.visitor.visitorId, sessionId: ctx.visitor.sessionId, now: ctx.now() });
     return { requestId: id };
   }),
 });

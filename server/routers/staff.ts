@@ -1,26 +1,34 @@
 // Staff procedures: log in and out, who am I, sessions and their events.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { loginThrottleFor } from '../auth/loginThrottle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
 import { listSessionEvents } from '../db/events';
 import { getSession, listSessions } from '../db/sessions';
 import { createLogin, deleteLogin, findUserForLogin } from '../db/staff';
-import { publicProcedure, router, STAFF_COOKIE, staffProcedure } from '../trpc';
+import { router, sameOriginProcedure, STAFF_COOKIE, staffProcedure } from '../trpc';
 
 const LOGIN_TTL_SECONDS = 12 * 60 * 60;
 
 export const staffRouter = router({
-  /** Checks the email and password and sets the httpOnly login cookie. */
-  login: publicProcedure
+  /**
+   * Checks the email and password and sets the httpOnly login cookie. Failed attempts are limited
+   * per client address and per account (429 with the time to wait); another site's page is refused.
+   */
+  login: sameOriginProcedure
     .input(z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }))
     .mutation(async ({ ctx, input }) => {
+      const throttle = loginThrottleFor(ctx.db);
+      await throttle.check(ctx.ip, input.email);
       const user = findUserForLogin(ctx.db, input.email);
       const ok = await verifyPassword(input.password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !ok || user.disabled) {
+        await throttle.failed(ctx.ip, input.email);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
       }
+      await throttle.succeeded(input.email);
       const token = newToken();
       const now = ctx.now();
       createLogin(ctx.db, { tokenHash: hashToken(token), userId: user.id, now, expiresAt: now + LOGIN_TTL_SECONDS * 1000 });

@@ -1,0 +1,81 @@
+// Zod schemas and types of quotes and orders made from a cart, and of service requests ("Ask a salesperson").
+import { z } from 'zod';
+
+const id = z.number().int().positive();
+
+export const orderKinds = ['quote', 'order'] as const;
+export const orderStatuses = ['open', 'sent', 'accepted', 'declined', 'fulfilled', 'cancelled'] as const;
+export type OrderKind = (typeof orderKinds)[number];
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export const orderFromCartSchema = z.object({
+  customerId: id,
+  /** The lead the quote or order belongs to; must be the customer's. */
+  leadId: id.optional(),
+  kind: z.enum(orderKinds),
+});
+export const orderListSchema = z.object({
+  customerId: id.optional(),
+  leadId: id.optional(),
+  kind: z.enum(orderKinds).optional(),
+  status: z.enum(orderStatuses).optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const orderStatusSchema = z.object({ id, status: z.enum(orderStatuses) });
+
+export interface OrderItem {
+  line: number;
+  productId: string;
+  variantId: string;
+  name: string;
+  variantName: string;
+  quantity: number;
+  /** Major units, the price when the quote or order was made. */
+  unitPrice: number;
+}
+
+export interface Order {
+  id: number;
+  customerId: number;
+  customerName: string;
+  leadId: number | null;
+  kind: OrderKind;
+  status: OrderStatus;
+  currency: string;
+  /** Major units. */
+  total: number;
+  createdBy: number;
+  createdAt: number;
+  updatedAt: number;
+  items: OrderItem[];
+}
+
+export const serviceRequestListSchema = z.object({
+  status: z.enum(['open', 'closed', 'all']).default('open'),
+  customerId: id.optional(),
+  leadId: id.optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** The last id of the previous page (newest first). */
+  cursor: id.nullish(),
+});
+export const serviceRequestStatusSchema = z.object({ id, status: z.enum(['open', 'closed']) });
+
+export interface ServiceRequest {
+  id: number;
+  channel: 'form' | 'one-press';
+  status: 'open' | 'closed';
+  visitorId: string;
+  sessionId: string;
+  customerId: number | null;
+  customerName: string | null;
+  leadId: number | null;
+  productId: string | null;
+  variantId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  message: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  closedBy: number | null;
+}
