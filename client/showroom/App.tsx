@@ -11,6 +11,7 @@ import { attachDragLook } from './input/dragLook';
 import { GamepadBadge } from './input/GamepadBadge';
 import { GamepadInput } from './input/GamepadInput';
 import { attachKeyboardMouse, requestMouseLook } from './input/keyboardMouse';
+import { SCREEN_POINTER_PREFIX } from './input/pointerKind';
 import { ProductPanel } from './ProductPanel';
 import { Scene } from './Scene';
 import { useShowroom } from './store';
@@ -57,7 +58,8 @@ export function App() {
         dpr={[1, 2]}
         onCreated={({ gl }) => setCanvas(gl.domElement)}
       >
-        <PointerEvents />
+        {/* Explicit: without it the library falls back to "forward-" and screen pointers would not be recognised. */}
+        <PointerEvents pointerTypePrefix={SCREEN_POINTER_PREFIX} />
         <XR store={xrStore}>
           <CrosshairPointer />
           <GamepadInput />

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Box3, Raycaster, Vector2, Vector3, type Object3D } from 'three';
 import { requestTeleport } from './input/intents';
 import { EYE_HEIGHT, player } from './player';
+import { useShowroom } from './store';
 import { SEATED_OFFSET, useXRPreferences } from './xr/preferences';
 
 export interface ShowroomDebug {
@@ -15,6 +16,10 @@ export interface ShowroomDebug {
   productWorldCenter(id: string): { x: number; y: number; z: number } | null;
   /** Where the viewer's eyes are in world space (the headset in VR), metres. */
   viewerPosition(): { x: number; y: number; z: number };
+  /** The product a pointer is over, if any. */
+  hoveredProduct(): string | null;
+  /** The visitor's floor position (metres) and heading and pitch (radians). */
+  player(): { x: number; z: number; yaw: number; pitch: number };
   /** A world point in the XR origin's frame (the frame headset and controller poses are given in), metres. */
   worldToXROrigin(p: { x: number; y: number; z: number }): { x: number; y: number; z: number };
   /** Moves the visitor to a floor point, as a teleport would. */
@@ -85,6 +90,12 @@ export function DebugHandle() {
         const cam = gl.xr.isPresenting ? gl.xr.getCamera() : camera;
         cam.getWorldPosition(corner);
         return { x: corner.x, y: corner.y, z: corner.z };
+      },
+      hoveredProduct() {
+        return useShowroom.getState().hoveredId;
+      },
+      player() {
+        return { x: player.position.x, z: player.position.z, yaw: player.yaw, pitch: player.pitch };
       },
       worldToXROrigin(p) {
         const c = Math.cos(-player.yaw);

@@ -45,6 +45,11 @@ async function eventOf(sessionId: string, match: (e: ReturnType<typeof storedEve
   return found;
 }
 
+/** Waits until a pointer rests on the product (so a click now will land on it). */
+async function waitForHover(page: Page, id: string) {
+  await page.waitForFunction((p) => window.showroomDebug!.hoveredProduct() === p, id, { timeout: 30_000, polling: 50 });
+}
+
 async function openShowroom(page: Page) {
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => (window.showroomDebug?.frames ?? 0) > 5, undefined, { timeout: 60_000 });
@@ -76,7 +81,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     const target = await approach(page, PRODUCT);
     await xrRemote(page, 'look_at', { device: 'headset', target });
     await xrRemote(page, 'look_at', { device: 'controller-right', target });
-    await waitFrames(page, 3);
+    await waitForHover(page, PRODUCT);
     await page.screenshot({ path: path.join(shots, 'vr-mode.png') });
     await xrClick(page, 'controller-right');
     const select = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'controller');
@@ -96,7 +101,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     // Glide: the left stick pushed forward moves the viewer.
     const before = await viewer(page);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: -1 }] });
-    await waitFrames(page, 10);
+    await Promise.all([waitFrames(page, 10), page.waitForTimeout(1500)]);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
     await waitFrames(page, 2);
     const afterGlide = await viewer(page);
@@ -118,7 +123,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     const handTarget = await approach(page, 'oslo-chair');
     await xrRemote(page, 'look_at', { device: 'headset', target: handTarget });
     await xrRemote(page, 'look_at', { device: 'hand-right', target: handTarget });
-    await waitFrames(page, 3);
+    await waitForHover(page, 'oslo-chair');
     await xrClick(page, 'hand-right');
     const pinch = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'hand');
     expect(pinch.productId).toBe('oslo-chair');
@@ -181,7 +186,7 @@ describe('gamepad', () => {
     const setPad = (fn: string) => page.evaluate(fn);
     const before = await viewer(page);
     await setPad('window.testPad.axes[1] = -1');
-    await waitFrames(page, 12);
+    await Promise.all([waitFrames(page, 12), page.waitForTimeout(1500)]);
     await setPad('window.testPad.axes[1] = 0');
     expect(distance(before, await viewer(page))).toBeGreaterThan(0.5);
 

@@ -2,6 +2,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { createCentrePointer } from './CentrePointer';
+import { SCREEN_POINTER_PREFIX } from './pointerKind';
 
 /** The pointer type our events carry for the crosshair; `inputKindOf` maps it to `mouse`. */
 export const CROSSHAIR_POINTER = 'crosshair';
@@ -17,7 +18,7 @@ export function CrosshairPointer() {
     const onLockChange = () => {
       const locked = isLocked();
       // The frozen mouse position must not hover or click anything while the crosshair is in charge.
-      scene.pointerEventsType = locked ? { deny: ['screen-mouse', 'screen-pen'] } : 'all';
+      scene.pointerEventsType = locked ? { deny: [`${SCREEN_POINTER_PREFIX}mouse`, `${SCREEN_POINTER_PREFIX}pen`] } : 'all';
       pointer.setEnabled(locked, { timeStamp: performance.now() });
     };
     const onDown = (e: PointerEvent) => {

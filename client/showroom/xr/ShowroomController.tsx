@@ -5,9 +5,9 @@ import { ThumbstickControls } from './ThumbstickControls';
 
 /**
  * A trigger pull (or pinch) counts as a click when released within this many ms on the same product. Longer than
- * the desktop's 300 ms: people new to VR hold the trigger longer.
+ * the desktop's 300 ms: people new to VR hold the trigger longer. A longer hold, or a release elsewhere, is no click.
  */
-export const XR_CLICK_MS = 800;
+export const XR_CLICK_MS = 1500;
 
 export function ShowroomController() {
   const state = useXRInputSourceStateContext('controller');
