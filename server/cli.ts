@@ -1,5 +1,6 @@
 // The operator's `showroom` command: staff accounts, schema, backup and restore, customer import, exports, privacy requests.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { addCertCommand } from './cli/cert';
 import { addCustomerCommands, ImportError } from './cli/customers';
 import { CliError } from './cli/common';
 import { addDatabaseCommands } from './cli/database';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   addDatabaseCommands(program);
   addCustomerCommands(program);
   addExportCommand(program);
+  addCertCommand(program);
   return program;
 }
 

@@ -1,20 +1,29 @@
-// The showroom page: loads the catalogue, starts telemetry, renders the 3D scene and its overlays.
+// The showroom page: loads the catalogue, starts telemetry, renders the 3D scene (desktop, VR, AR) and its overlays.
 import { Canvas } from '@react-three/fiber';
-import { noEvents, PointerEvents } from '@react-three/xr';
+import { noEvents, PointerEvents, XR } from '@react-three/xr';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { startTelemetry } from '../telemetry/recorder';
 import { DebugHandle } from './DebugHandle';
+import { HelpOverlay } from './HelpOverlay';
 import { CrosshairPointer } from './input/CrosshairPointer';
+import { attachDragLook } from './input/dragLook';
+import { GamepadBadge } from './input/GamepadBadge';
+import { GamepadInput } from './input/GamepadInput';
 import { attachKeyboardMouse, requestMouseLook } from './input/keyboardMouse';
+import { SCREEN_POINTER_PREFIX } from './input/pointerKind';
 import { ProductPanel } from './ProductPanel';
 import { Scene } from './Scene';
 import { useShowroom } from './store';
+import { ModeTracker } from './xr/ModeTracker';
+import { XRButtons } from './xr/XRButtons';
+import { xrStore } from './xr/xrStore';
 
 export function App() {
   const catalog = useShowroom((s) => s.catalog);
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState(false);
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
 
   useEffect(() => {
     api.catalog.get
@@ -27,6 +36,16 @@ export function App() {
     return () => document.removeEventListener('pointerlockchange', onLock);
   }, []);
 
+  useEffect(() => {
+    if (!canvas) return;
+    const detachKeys = attachKeyboardMouse(canvas);
+    const detachDrag = attachDragLook(canvas);
+    return () => {
+      detachKeys();
+      detachDrag();
+    };
+  }, [canvas]);
+
   if (error) return <div className="fatal">{error}</div>;
   if (!catalog) return <div className="loading">Loading the showroom…</div>;
   return (
@@ -37,20 +56,28 @@ export function App() {
         style={{ touchAction: 'none' }}
         camera={{ fov: 70, near: 0.05, far: 100, position: [0, 1.6, 5] }}
         dpr={[1, 2]}
-        onCreated={({ gl }) => {
-          attachKeyboardMouse(gl.domElement);
-          // Clicking the room (anything but a product) starts mouse look.
-          gl.domElement.addEventListener('click', () => {
-            if (!useShowroom.getState().hoveredId) requestMouseLook(gl.domElement);
-          });
-        }}
+        onCreated={({ gl }) => setCanvas(gl.domElement)}
       >
-        <PointerEvents />
-        <CrosshairPointer />
-        <Scene catalog={catalog} />
-        <DebugHandle />
+        {/* Explicit: without it the library falls back to "forward-" and screen pointers would not be recognised. */}
+        <PointerEvents pointerTypePrefix={SCREEN_POINTER_PREFIX} />
+        <XR store={xrStore}>
+          <CrosshairPointer />
+          <GamepadInput />
+          <Scene catalog={catalog} />
+          <ModeTracker />
+          <DebugHandle />
+        </XR>
       </Canvas>
-      {locked ? <div className="crosshair" aria-hidden /> : <div className="hint">Click the room to look around · WASD or arrows to walk · Esc to release</div>}
+      {locked ? <div className="crosshair" aria-hidden /> : null}
+      <div className="hint">
+        {locked ? 'Esc releases the mouse' : 'Drag to look · WASD to walk · click the floor to go there · M for mouse look · H for help'}
+      </div>
+      <div className="toolbar">
+        {canvas && !locked ? <button onClick={() => requestMouseLook(canvas)}>Mouse look</button> : null}
+        <XRButtons />
+      </div>
+      <HelpOverlay />
+      <GamepadBadge />
       <ProductPanel />
     </>
   );

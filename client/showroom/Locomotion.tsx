@@ -1,41 +1,98 @@
-// Applies the frame's movement intents to the visitor and places the desktop camera at their eyes.
+// Applies the frame's movement intents to the visitor: the desktop camera, or the XR origin in a headset.
 import { useFrame } from '@react-three/fiber';
-import { useMemo } from 'react';
-import { Vector3 } from 'three';
+import { XROrigin } from '@react-three/xr';
+import { useMemo, useRef } from 'react';
+import { type Group, Vector3 } from 'three';
 import { consumeIntents } from './input/intents';
 import type { ShowroomLayout } from './layout';
-import { clampPitch, EYE_HEIGHT, player, resolveCollisions, TURN_SPEED, WALK_SPEED, type Obstacle } from './player';
+import { setWalkable } from './navigation';
+import { useShowroom } from './store';
+import { clampPitch, EYE_HEIGHT, player, resolveCollisions, TURN_SPEED, WALK_SPEED } from './player';
+import { SEATED_OFFSET, useXRPreferences } from './xr/preferences';
 
 const step = new Vector3();
+const head = new Vector3();
+const body = new Vector3();
+const dir = new Vector3();
+/** A walk-to target reached within this distance, metres. */
+const ARRIVED = 0.05;
 
 export function Locomotion({ layout }: { layout: ShowroomLayout }) {
-  const bounds = useMemo(
-    () => ({ minX: -layout.width / 2 + 0.4, maxX: layout.width / 2 - 0.4, minZ: layout.minZ + 0.4, maxZ: layout.maxZ - 0.4 }),
-    [layout],
-  );
-  const obstacles = useMemo<Obstacle[]>(
-    () => layout.stands.map((s) => ({ x: s.x, z: s.z, radius: Math.hypot(s.width, s.depth) / 2 + 0.15 })),
-    [layout],
-  );
+  const origin = useRef<Group>(null);
+  const walkTarget = useRef<{ x: number; z: number } | null>(null);
+  const { bounds, obstacles } = useMemo(() => setWalkable(layout), [layout]);
 
   useFrame((state, delta) => {
     const dt = Math.min(delta, 0.1);
     const i = consumeIntents();
-    player.yaw += i.turn * TURN_SPEED * dt + i.lookYaw + i.snapTurn;
-    player.pitch = clampPitch(player.pitch + i.lookPitch);
-    if (i.teleport) player.position.set(i.teleport.x, 0, i.teleport.z);
-    if (i.moveX !== 0 || i.moveY !== 0) {
-      const sin = Math.sin(player.yaw);
-      const cos = Math.cos(player.yaw);
-      // Forward is -z rotated by yaw; right is +x rotated by yaw.
-      step.set(i.moveX * cos - i.moveY * sin, 0, -i.moveX * sin - i.moveY * cos).multiplyScalar(WALK_SPEED * dt);
-      player.position.add(step);
+    if (useShowroom.getState().mode === 'ar') {
+      // In AR the world is the customer's room: the origin stays where the session put it.
+      origin.current?.position.set(0, 0, 0);
+      origin.current?.rotation.set(0, 0, 0);
+      return;
     }
-    resolveCollisions(player.position, bounds, obstacles);
-    if (!state.gl.xr.isPresenting) {
+    const xr = state.gl.xr.isPresenting;
+    // In a headset the body is where the head is; on a desktop it is the player position.
+    if (xr) state.camera.getWorldPosition(head);
+    else head.set(player.position.x, 0, player.position.z);
+    const offX = head.x - player.position.x;
+    const offZ = head.z - player.position.z;
+
+    const turn = i.turn * TURN_SPEED * dt + i.lookYaw + i.snapTurn;
+    if (turn !== 0) {
+      player.yaw += turn;
+      // Turn about the head so the view does not swing sideways in a headset.
+      const c = Math.cos(turn);
+      const s = Math.sin(turn);
+      player.position.x = head.x - (offX * c + offZ * s);
+      player.position.z = head.z - (-offX * s + offZ * c);
+    }
+    player.pitch = clampPitch(player.pitch + i.lookPitch);
+
+    let heading = player.yaw;
+    if (xr) {
+      state.camera.getWorldDirection(dir);
+      heading = Math.atan2(-dir.x, -dir.z);
+    }
+    if (i.walkTo) walkTarget.current = i.walkTo;
+    let mx = i.moveX;
+    let my = i.moveY;
+    if (mx !== 0 || my !== 0 || i.teleport) walkTarget.current = null;
+    // Turning pivots about the head, so the head has not moved: walk the body from there.
+    body.set(head.x, 0, head.z);
+    if (i.teleport) {
+      body.set(i.teleport.x, 0, i.teleport.z);
+    } else if (walkTarget.current) {
+      const dx = walkTarget.current.x - body.x;
+      const dz = walkTarget.current.z - body.z;
+      const d = Math.hypot(dx, dz);
+      const stride = WALK_SPEED * dt;
+      if (d <= Math.max(ARRIVED, stride)) {
+        body.set(walkTarget.current.x, 0, walkTarget.current.z);
+        walkTarget.current = null;
+      } else body.set(body.x + (dx / d) * stride, 0, body.z + (dz / d) * stride);
+      mx = my = 0;
+    }
+    if (mx !== 0 || my !== 0) {
+      const sin = Math.sin(heading);
+      const cos = Math.cos(heading);
+      // Forward is -z rotated by the heading; right is +x rotated by it.
+      step.set(mx * cos - my * sin, 0, -mx * sin - my * cos).multiplyScalar(WALK_SPEED * dt);
+      body.add(step);
+    }
+    resolveCollisions(body, bounds, obstacles);
+    player.position.x += body.x - head.x;
+    player.position.z += body.z - head.z;
+
+    const o = origin.current;
+    if (o) {
+      o.position.set(player.position.x, useXRPreferences.getState().seated ? SEATED_OFFSET : 0, player.position.z);
+      o.rotation.set(0, player.yaw, 0);
+    }
+    if (!xr) {
       state.camera.position.set(player.position.x, EYE_HEIGHT, player.position.z);
       state.camera.rotation.set(player.pitch, player.yaw, 0, 'YXZ');
     }
   });
-  return null;
+  return <XROrigin ref={origin} />;
 }

@@ -1,5 +1,6 @@
 // The showroom hall: floor, walls and ceiling sized by the layout.
 import { memo } from 'react';
+import { Floor } from './Floor';
 import type { ShowroomLayout } from './layout';
 
 const WALL_HEIGHT = 4;
@@ -10,11 +11,9 @@ export const Room = memo(function Room({ layout }: { layout: ShowroomLayout }) {
   const cz = (layout.maxZ + layout.minZ) / 2;
   const w = layout.width;
   return (
-    <group>
-      <mesh rotation-x={-Math.PI / 2} position={[0, 0, cz]} receiveShadow name="floor">
-        <planeGeometry args={[w, depth]} />
-        <meshStandardMaterial color="#cfc6b8" roughness={0.85} />
-      </mesh>
+    // Walls and ceiling stop pointer rays (products behind a wall cannot be clicked through it).
+    <group pointerEvents="auto">
+      <Floor width={w} depth={depth} centerZ={cz} />
       <mesh rotation-x={Math.PI / 2} position={[0, WALL_HEIGHT, cz]}>
         <planeGeometry args={[w, depth]} />
         <meshStandardMaterial color="#f4f2ee" roughness={1} />

@@ -1,6 +1,7 @@
 // Showroom UI state that changes on user actions (never per frame): catalogue, selection, hover.
 import { create } from 'zustand';
 import type { Catalog, Product } from '../../server/contracts/catalog';
+import type { Mode } from '../../server/contracts/events';
 
 export interface ShowroomState {
   catalog: Catalog | null;
@@ -8,7 +9,11 @@ export interface ShowroomState {
   hoveredId: string | null;
   /** Chosen variant per product id. */
   variants: Record<string, string>;
+  /** How the showroom is being viewed now. */
+  mode: Mode;
+  setMode(mode: Mode): void;
   setCatalog(c: Catalog): void;
+  setVariant(productId: string, variantId: string): void;
   select(id: string | null): void;
   hover(id: string | null): void;
 }
@@ -18,7 +23,10 @@ export const useShowroom = create<ShowroomState>()((set) => ({
   selectedId: null,
   hoveredId: null,
   variants: {},
+  mode: 'desktop',
+  setMode: (mode) => set({ mode }),
   setCatalog: (catalog) => set({ catalog }),
+  setVariant: (productId, variantId) => set((s) => ({ variants: { ...s.variants, [productId]: variantId } })),
   select: (selectedId) => set({ selectedId }),
   hover: (hoveredId) => set({ hoveredId }),
 }));

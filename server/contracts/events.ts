@@ -16,6 +16,8 @@ const DAY_MS = 86_400_000;
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const count = z.number().int().min(0).max(1_000_000);
+/** A floor coordinate, metres (the showroom is far smaller than this bound). */
+const metresInRoom = z.number().finite().min(-1000).max(1000);
 const durationMs = z.number().int('must be whole milliseconds').min(0).max(DAY_MS, 'must be at most one day in ms');
 
 /** Fields every event carries. The session id is the batch's. */
@@ -61,6 +63,11 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('wishlist_add', productRef, {}),
   ev('wishlist_remove', productRef, {}),
   ev('contact_request', optionalProductRef, { channel: z.enum(['form', 'one-press']) }),
+  ev('grab_start', productRef, { hand: z.enum(['left', 'right', 'none']).optional() }),
+  ev('grab_end', productRef, { durationMs, hand: z.enum(['left', 'right', 'none']).optional() }),
+  ev('teleport', optionalProductRef, { x: metresInRoom, z: metresInRoom }),
+  ev('ar_place', productRef, { x: metresInRoom, z: metresInRoom, rotationY: z.number().finite().min(-7).max(7) }),
+  ev('gamepad_connected', optionalProductRef, { id: shortText(120) }),
 ]);
 
 export type TelemetryEvent = z.infer<typeof eventSchema>;

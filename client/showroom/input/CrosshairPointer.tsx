@@ -1,8 +1,8 @@
 // While the mouse is locked for mouse look, a pointer through the centre of the view (the crosshair) clicks and hovers.
-import { generateUniquePointerId, Pointer, ScreenRayIntersector } from '@pmndrs/pointer-events';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { PerspectiveCamera } from 'three';
+import { createCentrePointer } from './CentrePointer';
+import { SCREEN_POINTER_PREFIX } from './pointerKind';
 
 /** The pointer type our events carry for the crosshair; `inputKindOf` maps it to `mouse`. */
 export const CROSSHAIR_POINTER = 'crosshair';
@@ -10,19 +10,7 @@ export const CROSSHAIR_POINTER = 'crosshair';
 export function CrosshairPointer() {
   const get = useThree((s) => s.get);
   const scene = useThree((s) => s.scene);
-  const pointer = useMemo(() => {
-    const camera = () => get().camera as PerspectiveCamera;
-    return new Pointer(
-      generateUniquePointerId(),
-      CROSSHAIR_POINTER,
-      undefined,
-      new ScreenRayIntersector((_native, coords) => {
-        coords.set(0, 0);
-        return camera();
-      }, {}),
-      camera,
-    );
-  }, [get]);
+  const pointer = useMemo(() => createCentrePointer(CROSSHAIR_POINTER, () => get().camera), [get]);
 
   useEffect(() => {
     const isLocked = () => document.pointerLockElement !== null && !get().gl.xr.isPresenting;
@@ -30,7 +18,7 @@ export function CrosshairPointer() {
     const onLockChange = () => {
       const locked = isLocked();
       // The frozen mouse position must not hover or click anything while the crosshair is in charge.
-      scene.pointerEventsType = locked ? { deny: ['screen-mouse', 'screen-pen'] } : 'all';
+      scene.pointerEventsType = locked ? { deny: [`${SCREEN_POINTER_PREFIX}mouse`, `${SCREEN_POINTER_PREFIX}pen`] } : 'all';
       pointer.setEnabled(locked, { timeStamp: performance.now() });
     };
     const onDown = (e: PointerEvent) => {

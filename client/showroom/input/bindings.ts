@@ -18,3 +18,8 @@ export const keyBindings: Record<string, readonly [AxisName, 1 | -1]> = {
 
 /** Radians of view rotation per pixel of mouse movement. */
 export const MOUSE_LOOK_SENSITIVITY = 0.0022;
+
+/** Toggles mouse look (pointer lock); Esc also releases it. */
+export const MOUSE_LOOK_KEY = 'KeyM';
+/** Opens and closes the controls help. */
+export const HELP_KEYS = ['KeyH', 'Slash'];

@@ -12,6 +12,7 @@ let lookYaw = 0;
 let lookPitch = 0;
 let snapTurn = 0;
 let teleport: { x: number; z: number } | null = null;
+let walkTo: { x: number; z: number } | null = null;
 
 /** Sets the continuous intent of one source (e.g. 'keyboard', 'gamepad', 'xr-left'). */
 export function setAxes(source: string, intent: AxisIntent): void {
@@ -43,6 +44,11 @@ export function requestTeleport(x: number, z: number): void {
   teleport = { x, z };
 }
 
+/** Asks to walk (not jump) to a floor point, metres; any other movement cancels it. */
+export function requestWalkTo(x: number, z: number): void {
+  walkTo = { x, z };
+}
+
 export interface FrameIntents {
   moveX: number;
   moveY: number;
@@ -51,9 +57,10 @@ export interface FrameIntents {
   lookPitch: number;
   snapTurn: number;
   teleport: { x: number; z: number } | null;
+  walkTo: { x: number; z: number } | null;
 }
 
-const frame: FrameIntents = { moveX: 0, moveY: 0, turn: 0, lookYaw: 0, lookPitch: 0, snapTurn: 0, teleport: null };
+const frame: FrameIntents = { moveX: 0, moveY: 0, turn: 0, lookYaw: 0, lookPitch: 0, snapTurn: 0, teleport: null, walkTo: null };
 
 /** Sums every source's intent (clamped) and takes the one-shot intents. The result is reused: copy what you keep. */
 export function consumeIntents(): FrameIntents {
@@ -72,7 +79,9 @@ export function consumeIntents(): FrameIntents {
   frame.lookPitch = lookPitch;
   frame.snapTurn = snapTurn;
   frame.teleport = teleport;
+  frame.walkTo = walkTo;
   lookYaw = lookPitch = snapTurn = 0;
   teleport = null;
+  walkTo = null;
   return frame;
 }

@@ -1,5 +1,5 @@
 // Keyboard and mouse adapter: held keys become axis intents; locked-pointer mouse motion becomes look.
-import { keyBindings, MOUSE_LOOK_SENSITIVITY } from './bindings';
+import { keyBindings, MOUSE_LOOK_KEY, MOUSE_LOOK_SENSITIVITY } from './bindings';
 import { addLook, clearAxes, setAxes } from './intents';
 
 const SOURCE = 'keyboard';
@@ -20,7 +20,13 @@ export function attachKeyboardMouse(canvas: HTMLCanvasElement): () => void {
     setAxes(SOURCE, a);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey || !keyBindings[e.code]) return;
+    if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.code === MOUSE_LOOK_KEY && !e.repeat) {
+      if (document.pointerLockElement === canvas) document.exitPointerLock();
+      else requestMouseLook(canvas);
+      return;
+    }
+    if (!keyBindings[e.code]) return;
     e.preventDefault();
     held.add(e.code);
     update();

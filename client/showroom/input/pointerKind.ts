@@ -1,6 +1,9 @@
 // Tells which kind of device a pointer event came from, for the event's `input` field.
 import type { InputKind } from '../../../server/contracts/events';
 
+/** Prefix of the pointer types of mouse, pen and touch on the canvas (`screen-mouse`, `screen-touch`). */
+export const SCREEN_POINTER_PREFIX = 'screen-';
+
 interface PointerLike {
   pointerType?: string;
   /** Set by @pmndrs/pointer-events for XR pointers: the XR input source state. */
@@ -23,7 +26,7 @@ export function inputKindOf(event: object): InputKind {
       return 'touch';
   }
   switch (e.pointerType) {
-    case 'screen-touch':
+    case `${SCREEN_POINTER_PREFIX}touch`:
     case 'touch':
       return 'touch';
     case 'gamepad':

@@ -1,0 +1,213 @@
+// Every device through emulation: VR controllers and hands (IWER), thumbstick movement, and a gamepad.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchPage } from '../helpers/browser';
+import { storedEvents } from '../helpers/events';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { injectIWER, waitForXRSession, waitFrames, xrClick, xrRemote } from '../helpers/xr';
+
+let server: TestServer;
+let browser: Browser;
+const shots = path.resolve('test-results');
+const PRODUCT = 'bergen-armchair';
+
+beforeAll(async () => {
+  fs.mkdirSync(shots, { recursive: true });
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+type Vec = { x: number; y: number; z: number };
+const sessionOf = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('showroom.session')!).sessionId as string);
+const viewer = (page: Page) => page.evaluate(() => window.showroomDebug!.viewerPosition());
+const distance = (a: Vec, b: Vec) => Math.hypot(a.x - b.x, a.z - b.z);
+
+/** Waits until the session has an event matching `match`, and returns it. */
+async function eventOf(sessionId: string, match: (e: ReturnType<typeof storedEvents>[number]) => boolean) {
+  let found: ReturnType<typeof storedEvents>[number] | undefined;
+  const deadline = Date.now() + 20_000;
+  while (!found && Date.now() < deadline) {
+    found = storedEvents(server.dataDir).find((e) => e.sessionId === sessionId && match(e));
+    if (!found) await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!found) {
+    const seen = storedEvents(server.dataDir)
+      .filter((e) => e.sessionId === sessionId)
+      .map((e) => `${e.seq}:${e.type}/${e.input}/${e.productId ?? ''}`);
+    expect.fail(`no matching event; the session has: ${seen.join(', ')}`);
+  }
+  return found;
+}
+
+/** Waits until a pointer rests on the product (so a click now will land on it). */
+async function waitForHover(page: Page, id: string) {
+  await page.waitForFunction((p) => window.showroomDebug!.hoveredProduct() === p, id, { timeout: 30_000, polling: 50 });
+}
+
+async function openShowroom(page: Page) {
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => (window.showroomDebug?.frames ?? 0) > 5, undefined, { timeout: 60_000 });
+}
+
+/** Stands the visitor 1.4 m in front of the product and returns its centre in the XR origin's frame. */
+async function approach(page: Page, id: string): Promise<Vec> {
+  const c = (await page.evaluate((i) => window.showroomDebug!.productWorldCenter(i), id))!;
+  await page.evaluate(([x, z]) => window.showroomDebug!.teleport(x, z), [c.x, c.z + 1.4] as const);
+  await waitFrames(page, 2);
+  return page.evaluate((p) => window.showroomDebug!.worldToXROrigin(p), c);
+}
+
+describe('VR headset (IWER, Meta Quest 3)', () => {
+  it('enters VR, selects with the controller ray, grabs with squeeze, moves with the thumbstick, selects with a pinch', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const watch = watchPage(page, server.url);
+    await page.addInitScript(() => localStorage.setItem('showroom.xr-preferences', JSON.stringify({ move: 'glide', turn: 'snap' })));
+    await injectIWER(page);
+    await openShowroom(page);
+    const sessionId = await sessionOf(page);
+
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await waitForXRSession(page);
+    const mode = await eventOf(sessionId, (e) => e.type === 'mode_change' && e.props.mode === 'vr');
+    expect(mode.props.profile).toBe('meta-quest-touch-plus');
+
+    // Controller ray: aim the right controller at the product and pull the trigger.
+    const target = await approach(page, PRODUCT);
+    await xrRemote(page, 'look_at', { device: 'headset', target });
+    await xrRemote(page, 'look_at', { device: 'controller-right', target });
+    await waitForHover(page, PRODUCT);
+    await page.screenshot({ path: path.join(shots, 'vr-mode.png') });
+    await xrClick(page, 'controller-right');
+    const select = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'controller');
+    expect(select.productId).toBe(PRODUCT);
+
+    // Squeeze with the controller inside the product: grab, hold, release.
+    await xrRemote(page, 'set_transform', { device: 'controller-right', position: target });
+    await waitFrames(page, 2);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-right', buttons: [{ index: 1, value: 1 }] });
+    await waitFrames(page, 2);
+    await page.waitForTimeout(400);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-right', buttons: [{ index: 1, value: 0 }] });
+    await eventOf(sessionId, (e) => e.type === 'grab_start' && e.productId === PRODUCT && e.input === 'controller');
+    const grabEnd = await eventOf(sessionId, (e) => e.type === 'grab_end' && e.productId === PRODUCT);
+    expect(grabEnd.props.durationMs).toBeGreaterThan(300);
+
+    // Glide: the left stick pushed forward moves the viewer.
+    const before = await viewer(page);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: -1 }] });
+    await Promise.all([waitFrames(page, 10), page.waitForTimeout(1500)]);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
+    await waitFrames(page, 2);
+    const afterGlide = await viewer(page);
+    expect(distance(before, afterGlide)).toBeGreaterThan(0.5);
+
+    // Y switches to teleport; forward then release jumps to where the arc lands.
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', buttons: [{ index: 4, value: 1 }] });
+    await waitFrames(page, 2);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', buttons: [{ index: 4, value: 0 }] });
+    await xrRemote(page, 'look_at', { device: 'controller-left', target: { x: afterGlide.x, y: 0, z: -3 } });
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: -1 }] });
+    await waitFrames(page, 3);
+    await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
+    const teleport = await eventOf(sessionId, (e) => e.type === 'teleport' && e.input === 'controller');
+    await expect.poll(async () => distance(await viewer(page), teleport.props as Vec), { timeout: 5_000 }).toBeLessThan(0.5);
+
+    // Hands: a pinch aimed at the product selects it.
+    await xrRemote(page, 'set_input_mode', { mode: 'hand' });
+    const handTarget = await approach(page, 'oslo-chair');
+    await xrRemote(page, 'look_at', { device: 'headset', target: handTarget });
+    await xrRemote(page, 'look_at', { device: 'hand-right', target: handTarget });
+    await waitForHover(page, 'oslo-chair');
+    await xrClick(page, 'hand-right');
+    const pinch = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'hand');
+    expect(pinch.productId).toBe('oslo-chair');
+
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('AR (IWER, Meta Quest 3 passthrough)', () => {
+  it('places the selected product on the floor where the customer looks, and logs ar_place', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const watch = watchPage(page, server.url);
+    await injectIWER(page);
+    await openShowroom(page);
+    const sessionId = await sessionOf(page);
+    await approach(page, 'fjord-sofa');
+    await page.evaluate(() => window.showroomDebug!.faceProduct('fjord-sofa'));
+    await waitFrames(page, 2);
+    const point = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('fjord-sofa')))!;
+    await page.mouse.click(point.x, point.y);
+    await eventOf(sessionId, (e) => e.type === 'product_select' && e.productId === 'fjord-sofa');
+
+    await page.getByRole('button', { name: 'Enter AR' }).click();
+    await waitForXRSession(page);
+    await eventOf(sessionId, (e) => e.type === 'mode_change' && e.props.mode === 'ar');
+    const spot = { x: 0.3, y: 0, z: -1.8 };
+    await xrRemote(page, 'look_at', { device: 'headset', target: spot });
+    await waitFrames(page, 3);
+    await xrClick(page, 'controller-right');
+    const place = await eventOf(sessionId, (e) => e.type === 'ar_place');
+    expect(place.productId).toBe('fjord-sofa');
+    expect(Math.hypot((place.props.x as number) - spot.x, (place.props.z as number) - spot.z)).toBeLessThan(0.15);
+    await page.screenshot({ path: path.join(shots, 'ar-mode.png') });
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('gamepad', () => {
+  it('moves with the left stick, selects with A, cycles variants with the D-pad, closes with B', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    const watch = watchPage(page, server.url);
+    await page.addInitScript(() => {
+      const buttons = Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 }));
+      const pad = { id: 'Test pad (STANDARD GAMEPAD)', index: 0, connected: true, mapping: 'standard', timestamp: 0, axes: [0, 0, 0, 0], buttons };
+      (window as unknown as { testPad: typeof pad }).testPad = pad;
+      navigator.getGamepads = () => [pad as unknown as Gamepad, null, null, null];
+    });
+    await openShowroom(page);
+    const sessionId = await sessionOf(page);
+    await page.evaluate(() => {
+      const e = new Event('gamepadconnected');
+      Object.defineProperty(e, 'gamepad', { value: (window as unknown as { testPad: unknown }).testPad });
+      window.dispatchEvent(e);
+    });
+    await page.getByRole('status').filter({ hasText: 'Gamepad connected' }).waitFor();
+    await eventOf(sessionId, (e) => e.type === 'gamepad_connected');
+
+    const setPad = (fn: string) => page.evaluate(fn);
+    const before = await viewer(page);
+    await setPad('window.testPad.axes[1] = -1');
+    await Promise.all([waitFrames(page, 12), page.waitForTimeout(1500)]);
+    await setPad('window.testPad.axes[1] = 0');
+    expect(distance(before, await viewer(page))).toBeGreaterThan(0.5);
+
+    const press = async (index: number) => {
+      await setPad(`window.testPad.buttons[${index}].pressed = true`);
+      await waitFrames(page, 1);
+      await setPad(`window.testPad.buttons[${index}].pressed = false`);
+      await waitFrames(page, 1);
+    };
+    await approach(page, PRODUCT);
+    await page.evaluate((id) => window.showroomDebug!.faceProduct(id), PRODUCT);
+    await waitFrames(page, 3);
+    await press(0);
+    const select = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'gamepad');
+    expect(select.productId).toBe(PRODUCT);
+    await press(15);
+    const variant = await eventOf(sessionId, (e) => e.type === 'variant_change' && e.input === 'gamepad');
+    expect(variant.productId).toBe(PRODUCT);
+    await press(1);
+    await eventOf(sessionId, (e) => e.type === 'panel_close' && e.input === 'gamepad');
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+});

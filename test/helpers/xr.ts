@@ -1,0 +1,55 @@
+// WebXR emulation for browser tests: Meta's IWER runtime injected before the page loads, driven remotely.
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+declare global {
+  interface Window {
+    iwerDevice?: {
+      remote: { dispatch(method: string, params?: Record<string, unknown>): Promise<unknown> };
+      activeSession?: unknown;
+    };
+    IWER?: { XRDevice: new (config: unknown) => NonNullable<Window['iwerDevice']> & { installRuntime(o: object): void }; metaQuest3: unknown };
+  }
+}
+
+/** Installs an emulated Meta Quest 3 as `navigator.xr` (forceInstall: Chromium already has a native one). */
+export async function injectIWER(page: Page): Promise<void> {
+  await page.addInitScript({ path: require.resolve('iwer/build/iwer.min.js') });
+  await page.addInitScript(() => {
+    const device = new window.IWER!.XRDevice(window.IWER!.metaQuest3);
+    device.installRuntime({ forceInstall: true });
+    window.iwerDevice = device;
+  });
+}
+
+/** Calls IWER's remote-control API in the page (e.g. 'look_at', 'select', 'set_gamepad_state'). */
+export function xrRemote(page: Page, method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+  return page.evaluate(([m, p]) => window.iwerDevice!.remote.dispatch(m, p), [method, params] as const);
+}
+
+/** Resolves once an immersive session is running in the page. */
+export async function waitForXRSession(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(window.iwerDevice?.activeSession), undefined, { timeout: 30_000, polling: 50 });
+}
+
+/** Resolves after the page has rendered `n` more frames (SwiftShader frames are slow and uneven). */
+export async function waitFrames(page: Page, n: number): Promise<void> {
+  const start = await page.evaluate(() => window.showroomDebug!.frames);
+  await page.waitForFunction((target) => window.showroomDebug!.frames >= target, start + n, { timeout: 60_000, polling: 20 });
+}
+
+/**
+ * Presses and releases select (trigger, or pinch with `hand-*`) exactly one rendered frame apart, straight on the
+ * emulated device (the remote-control queue would add a frame of latency to each step).
+ */
+export async function xrClick(page: Page, device: 'controller-left' | 'controller-right' | 'hand-left' | 'hand-right'): Promise<void> {
+  const [kind, hand] = device.split('-') as ['controller' | 'hand', string];
+  // A string, not a function: test transpilers may wrap named functions in helpers the page does not have.
+  const set = (v: number) =>
+    kind === 'controller' ? `window.iwerDevice.controllers.${hand}.updateButtonValue('trigger', ${v})` : `window.iwerDevice.hands.${hand}.updatePinchValue(${v})`;
+  const nextFrame = `new Promise((resolve) => { const start = window.showroomDebug.frames;
+    (function check() { if (window.showroomDebug.frames > start) resolve(); else setTimeout(check, 2); })(); })`;
+  await page.evaluate(`(async () => { ${set(1)}; await ${nextFrame}; ${set(0)}; await ${nextFrame}; })()`);
+}
