@@ -80,8 +80,8 @@ export const customerListSchema = z.object({
 
 export const idSchema = z.object({ id: z.number().int().positive() });
 
-export interface Customer {
-  id: number;
+/** The fields of a customer that staff, the contact form and the import may set. */
+export interface CustomerFields {
   name: string;
   email: string | null;
   /** E.164 when the country was known, else as typed. */
@@ -93,6 +93,10 @@ export interface Customer {
   country: string | null;
   consentContact: boolean;
   consentTracking: boolean;
+}
+
+export interface Customer extends CustomerFields {
+  id: number;
   source: CustomerSource;
   /** ms since the epoch. */
   createdAt: number;

@@ -1,5 +1,6 @@
 // Zod schemas and types of quotes and orders made from a cart, and of service requests ("Ask a salesperson").
 import { z } from 'zod';
+import type { ItemLine } from './shop';
 
 const id = z.number().int().positive();
 
@@ -23,13 +24,8 @@ export const orderListSchema = z.object({
 });
 export const orderStatusSchema = z.object({ id, status: z.enum(orderStatuses) });
 
-export interface OrderItem {
+export interface OrderItem extends ItemLine {
   line: number;
-  productId: string;
-  variantId: string;
-  name: string;
-  variantName: string;
-  quantity: number;
   /** Major units, the price when the quote or order was made. */
   unitPrice: number;
 }

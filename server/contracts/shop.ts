@@ -40,12 +40,16 @@ export const contactRequestSchema = z
   });
 export type ContactRequest = z.infer<typeof contactRequestSchema>;
 
-export interface CartLine {
+/** A product in a chosen variant and quantity, with the names a person reads: the base of cart, lead and order lines. */
+export interface ItemLine {
   productId: string;
   variantId: string;
   name: string;
   variantName: string;
   quantity: number;
+}
+
+export interface CartLine extends ItemLine {
   /** Price of one item with the variant's difference, in major units. */
   unitPrice: number;
   currency: string;

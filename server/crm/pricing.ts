@@ -1,13 +1,9 @@
 // Prices catalogue lines in cents for leads and orders (base price plus the variant's difference).
 import type { Catalog } from '../contracts/catalog';
+import type { ItemLine } from '../contracts/shop';
 import type { LeadProductRow } from '../db/leadProducts';
 
-export interface PricedLine {
-  productId: string;
-  variantId: string;
-  name: string;
-  variantName: string;
-  quantity: number;
+export interface PricedLine extends ItemLine {
   /** Minor units (cents) of `currency`. */
   unitPriceCents: number;
   currency: string;

@@ -1,21 +1,9 @@
 // Customer queries: create, update, find by email or phone, list and search, link browsers (visitors) to customers.
-import type { Customer, CustomerListItem, CustomerSource } from '../contracts/customers';
+import type { Customer, CustomerFields, CustomerListItem, CustomerSource } from '../contracts/customers';
 import type { SessionSummary } from './sessions';
 import type { DB } from './connection';
 
-/** The stored fields of a customer that staff, the form and the import may set. */
-export interface CustomerFields {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  company: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  country: string | null;
-  consentContact: boolean;
-  consentTracking: boolean;
-}
+export type { CustomerFields } from '../contracts/customers';
 
 export const customerFieldNames = ['name', 'email', 'phone', 'company', 'address', 'postalCode', 'city', 'country', 'consentContact', 'consentTracking'] as const;
 

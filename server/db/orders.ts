@@ -1,4 +1,5 @@
 // Quote and order queries: snapshot a cart's priced lines into an order, list and read orders, change status.
+import type { ItemLine } from '../contracts/shop';
 import type { Order, OrderItem, OrderKind, OrderStatus } from '../contracts/orders';
 import type { DB } from './connection';
 
@@ -8,12 +9,7 @@ const from = 'FROM orders o JOIN customers c ON c.id = o.customer_id';
 
 type Row = Omit<Order, 'total' | 'items'> & { totalCents: number };
 
-export interface NewOrderItem {
-  productId: string;
-  variantId: string;
-  name: string;
-  variantName: string;
-  quantity: number;
+export interface NewOrderItem extends ItemLine {
   unitPriceCents: number;
 }
 
