@@ -7,6 +7,7 @@ import { canWrite, isAdmin, useMe } from '../me';
 import { trpc } from '../trpc';
 import { AppLink } from '../ui/AppLink';
 import { InlineError } from '../ui/States';
+import { DoneBox } from './DoneBox';
 import { invalidateCrm } from './invalidate';
 
 export type TaskRow = inferRouterOutputs<AppRouter>['tasks']['list'][number];
@@ -30,13 +31,7 @@ export function TaskList({ tasks, showSubject = true }: { tasks: readonly TaskRo
         {tasks.map((t) => (
           <li key={t.id} className={t.done ? 'done' : ''}>
             <label className="check">
-              <input
-                type="checkbox"
-                checked={update.isPending && update.variables.id === t.id ? (update.variables.done ?? t.done) : t.done}
-                disabled={!canWrite(me) || update.isPending}
-                onChange={(e) => update.mutate({ id: t.id, done: e.target.checked })}
-                aria-label={`${t.title}: done`}
-              />
+              <DoneBox done={t.done} label={`${t.title}: done`} disabled={!canWrite(me)} save={(done, revert) => update.mutate({ id: t.id, done }, { onError: revert })} />
               <span className="task-title">{t.title}</span>
             </label>
             <span className="task-meta">
