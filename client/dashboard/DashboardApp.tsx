@@ -1,30 +1,21 @@
-// The staff app: login, then sessions and their events.
-import { useMutation, useQuery } from '@tanstack/react-query';
+// The staff app: the login form until someone is logged in, then the dashboard shell.
+import { useQuery } from '@tanstack/react-query';
 import { LoginForm } from './LoginForm';
-import { usePath } from './router';
-import { SessionPage } from './SessionPage';
-import { SessionsPage } from './SessionsPage';
-import { isUnauthorized, queryClient, trpc } from './trpc';
+import { MeContext } from './me';
+import { Shell } from './Shell';
+import { isUnauthorized, trpc } from './trpc';
+import { ErrorBox, Loading } from './ui/States';
 
 export function DashboardApp() {
-  const me = useQuery(trpc.staff.me.queryOptions());
-  const logout = useMutation(trpc.staff.logout.mutationOptions({ onSettled: () => queryClient.resetQueries() }));
-  const path = usePath();
-  if (me.isPending) return <p className="page">Loading…</p>;
+  const me = useQuery(trpc.staff.me.queryOptions(undefined, { staleTime: 60_000 }));
+  if (me.isPending) return <Loading what="the dashboard" />;
   if (me.isError) {
     if (isUnauthorized(me.error)) return <LoginForm />;
-    return <p role="alert" className="page error">{me.error.message}</p>;
+    return <ErrorBox error={me.error} retry={() => void me.refetch()} />;
   }
-  const sessionMatch = /^\/staff\/sessions\/([0-9a-f-]{36})$/.exec(path);
   return (
-    <div className="page">
-      <header>
-        <strong>Showroom staff</strong>
-        <span>
-          {me.data.name} ({me.data.role}) <button onClick={() => logout.mutate()}>Log out</button>
-        </span>
-      </header>
-      <main>{sessionMatch ? <SessionPage id={sessionMatch[1]!} /> : <SessionsPage />}</main>
-    </div>
+    <MeContext.Provider value={me.data}>
+      <Shell />
+    </MeContext.Provider>
   );
 }

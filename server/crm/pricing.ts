@@ -39,6 +39,11 @@ export function cartValue(lines: PricedLine[], fallbackCurrency: string): { cent
   return best;
 }
 
+/** Names wishlist lines from the current catalogue, with the price of one item; withdrawn products are left out. */
+export function wishlistLines(catalog: Catalog, rows: { productId: string; variantId: string }[]) {
+  return priceLines(catalog, rows.map((r) => ({ ...r, quantity: 1 }))).map(({ quantity: _q, unitPriceCents, ...l }) => ({ ...l, unitPrice: unitPriceCents / 100 }));
+}
+
 export const toLeadProduct = (l: PricedLine, reason: LeadProductRow['reason']): LeadProductRow => ({
   productId: l.productId,
   variantId: l.variantId,

@@ -1,5 +1,6 @@
 // Visitor and session queries: start a session, check its write token, list sessions for staff.
 import type { Mode } from '../contracts/events';
+import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
 
 export interface NewSession {
@@ -47,20 +48,36 @@ const summaryColumns = `id, visitor_id AS visitorId, started_at AS startedAt, la
 /** Sessions newest first; `before` is a keyset cursor (startedAt, id) from the previous page. */
 export function listSessions(
   db: DB,
-  opts: { limit: number; before?: { startedAt: number; id: string } | undefined },
-): SessionSummary[] {
-  if (opts.before) {
-    return db
-      .prepare(
-        `SELECT ${summaryColumns} FROM sessions WHERE (started_at, id) < (?, ?) ORDER BY started_at DESC, id DESC LIMIT ?`,
-      )
-      .all(opts.before.startedAt, opts.before.id, opts.limit) as SessionSummary[];
-  }
+  opts: { limit: number; before?: { startedAt: number; id: string } | undefined; filter?: SessionFilter | undefined },
+): SessionListItem[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  const f = opts.filter ?? {};
+  if (opts.before) add('(started_at, id) < (?, ?)', opts.before.startedAt, opts.before.id);
+  if (f.from !== undefined) add('started_at >= ?', f.from);
+  if (f.until !== undefined) add('started_at < ?', f.until);
+  if (f.mode) add('mode = ?', f.mode);
+  if (f.customer === 'known') add('visitor_id IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
+  if (f.customer === 'anonymous') add('visitor_id NOT IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
+  if (f.minDurationMs) add('COALESCE(last_ts - first_ts, 0) >= ?', f.minDurationMs);
   return db
-    .prepare(`SELECT ${summaryColumns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?`)
-    .all(opts.limit) as SessionSummary[];
+    .prepare(
+      `SELECT ${summaryColumns}, ${customerColumns} FROM sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY started_at DESC, id DESC LIMIT ?`,
+    )
+    .all(...params, opts.limit) as SessionListItem[];
 }
 
-export function getSession(db: DB, id: string): SessionSummary | undefined {
-  return db.prepare(`SELECT ${summaryColumns} FROM sessions WHERE id = ?`).get(id) as SessionSummary | undefined;
+/** A session row in the staff list: its summary and the customer its browser belongs to, if any. */
+export type SessionListItem = SessionSummary & { customerId: number | null; customerName: string | null };
+
+const customerColumns = `(SELECT v.customer_id FROM visitors v WHERE v.id = sessions.visitor_id) AS customerId,
+  (SELECT c.name FROM visitors v JOIN customers c ON c.id = v.customer_id WHERE v.id = sessions.visitor_id) AS customerName`;
+
+export function getSession(db: DB, id: string): SessionListItem | undefined {
+  return db.prepare(`SELECT ${summaryColumns}, ${customerColumns} FROM sessions WHERE id = ?`).get(id) as SessionListItem | undefined;
 }

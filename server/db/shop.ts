@@ -52,6 +52,16 @@ export function wishlistRows(db: DB, visitorId: string): Omit<ItemRow, 'quantity
     .all(visitorId) as Omit<ItemRow, 'quantity'>[];
 }
 
+/** The wishlist lines of every browser of a customer, each product and variant once, oldest first. */
+export function customerWishlistRows(db: DB, customerId: number): Omit<ItemRow, 'quantity'>[] {
+  return db
+    .prepare(
+      `SELECT w.product_id AS productId, w.variant_id AS variantId FROM wishlist_items w JOIN visitors v ON v.id = w.visitor_id
+       WHERE v.customer_id = ? GROUP BY w.product_id, w.variant_id ORDER BY min(w.added_at), w.product_id`,
+    )
+    .all(customerId) as Omit<ItemRow, 'quantity'>[];
+}
+
 /** Returns true when the item was not on the wishlist before. */
 export function addToWishlist(db: DB, visitorId: string, item: Omit<ItemRow, 'quantity'>, now: number): boolean {
   return (

@@ -6,12 +6,13 @@ import { uuidSchema } from '../contracts/ids';
 import { leadScope, loadCustomer } from '../crm/access';
 import { staffActor } from '../crm/actors';
 import { newCustomerFields, normaliseCustomerInput } from '../crm/customers';
-import { cartValue, priceLines, shopCurrency } from '../crm/pricing';
+import { cartValue, priceLines, shopCurrency, wishlistLines } from '../crm/pricing';
 import { eraseCustomer, exportCustomer } from '../crm/privacy';
 import { appendAudit } from '../db/audit';
 import { customerSessions, customerVisitorIds, DuplicateCustomerError, insertCustomer, listCustomers, updateCustomer } from '../db/customers';
 import { cartLines } from '../db/leadProducts';
 import { listLeads } from '../db/leads';
+import { customerWishlistRows } from '../db/shop';
 import { roleProcedure, router, staffProcedure } from '../trpc';
 
 const writer = roleProcedure('admin', 'sales');
@@ -32,7 +33,10 @@ export const customersRouter = router({
     return { items: page, nextCursor: items.length > input.limit && last ? { updatedAt: last.updatedAt, id: last.id } : null };
   }),
 
-  /** The profile: the customer, their browsers, current cart (all browsers) with its value, and the leads the caller may see. */
+  /**
+   * The profile: the customer, their browsers, current cart and wishlist (all browsers) with the
+   * cart's value, and the leads the caller may see.
+   */
   get: staffProcedure.input(idSchema).query(({ ctx, input }) => {
     const customer = loadCustomer(ctx.db, input.id);
     const cart = priceLines(ctx.catalog, cartLines(ctx.db, { customerId: input.id }));
@@ -41,6 +45,7 @@ export const customersRouter = router({
       customer,
       visitorIds: customerVisitorIds(ctx.db, input.id),
       cart: { items: cart.map(({ unitPriceCents, ...l }) => ({ ...l, unitPrice: unitPriceCents / 100 })), value: value.cents / 100, currency: value.currency },
+      wishlist: wishlistLines(ctx.catalog, customerWishlistRows(ctx.db, input.id)),
       leads: listLeads(ctx.db, leadScope(ctx.staff), { customerId: input.id, limit: 200 }),
     };
   }),

@@ -5,6 +5,7 @@ import { loginThrottleFor } from '../auth/loginThrottle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
+import { sessionListSchema } from '../contracts/sessions';
 import { listSessionEvents } from '../db/events';
 import { getSession, listSessions } from '../db/sessions';
 import { createLogin, deleteLogin, findUserForLogin } from '../db/staff';
@@ -45,20 +46,14 @@ export const staffRouter = router({
 
   me: staffProcedure.query(({ ctx }) => ({ id: ctx.staff.id, email: ctx.staff.email, name: ctx.staff.name, role: ctx.staff.role })),
 
-  /** Sessions newest first, a page at a time. */
-  sessions: staffProcedure
-    .input(
-      z.object({
-        limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.object({ startedAt: z.number().int(), id: uuidSchema }).nullish(),
-      }),
-    )
-    .query(({ ctx, input }) => {
-      const items = listSessions(ctx.db, { limit: input.limit + 1, before: input.cursor ?? undefined });
-      const page = items.slice(0, input.limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: items.length > input.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
-    }),
+  /** Sessions newest first, a page at a time, filtered by start time, device mode, known customer and duration. */
+  sessions: staffProcedure.input(sessionListSchema).query(({ ctx, input }) => {
+    const { limit, cursor, ...filter } = input;
+    const items = listSessions(ctx.db, { limit: limit + 1, before: cursor ?? undefined, filter });
+    const page = items.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page, nextCursor: items.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
+  }),
 
   /** One session and its events in sequence order. */
   session: staffProcedure
