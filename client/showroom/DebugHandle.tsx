@@ -2,6 +2,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Box3, Raycaster, Vector2, Vector3, type Object3D } from 'three';
+import { player } from './player';
+import { productById, useShowroom, variantOf } from './store';
 
 export interface ShowroomDebug {
   /** Frames rendered so far. */
@@ -10,6 +12,16 @@ export interface ShowroomDebug {
   productScreenPoint(id: string): { x: number; y: number } | null;
   /** Draw calls, triangles, geometries and textures of the last frame. */
   renderInfo(): { calls: number; triangles: number; geometries: number; textures: number };
+  /** performance.now() of the first rendered frame, ms. */
+  firstFrameAt: number | null;
+  /** Product models loaded so far and in all. */
+  models(): { loaded: number; total: number };
+  /** The canvas pixel (CSS px) at the centre of the named object (e.g. a panel button), or null if it is not in view. */
+  objectScreenPoint(name: string): { x: number; y: number } | null;
+  /** Puts the visitor at (x, z) on the floor, looking along yaw and pitch (radians). For screenshots and benchmarks. */
+  placeVisitor(x: number, z: number, yaw: number, pitch?: number): void;
+  /** What is selected, its variant, and which panel is open. */
+  state(): { selectedId: string | null; variantId: string | null; panel: string | null; inspecting: boolean; hoveredId: string | null };
 }
 
 declare global {
@@ -61,6 +73,27 @@ export function DebugHandle() {
         }
         return null;
       },
+      firstFrameAt: null,
+      models: () => ({ ...useShowroom.getState().loading }),
+      objectScreenPoint(name) {
+        const { scene, camera, size } = get();
+        const o = scene.getObjectByName(name);
+        if (!o) return null;
+        o.updateWorldMatrix(true, false);
+        corner.setFromMatrixPosition(o.matrixWorld).project(camera);
+        if (Math.abs(corner.x) > 1 || Math.abs(corner.y) > 1 || corner.z > 1) return null;
+        return { x: ((corner.x + 1) / 2) * size.width, y: ((1 - corner.y) / 2) * size.height };
+      },
+      placeVisitor(x, z, yaw, pitch = 0) {
+        player.position.set(x, 0, z);
+        player.yaw = yaw;
+        player.pitch = pitch;
+      },
+      state() {
+        const s = useShowroom.getState();
+        const p = productById(s.selectedId);
+        return { selectedId: s.selectedId, variantId: p ? variantOf(p).id : null, panel: s.panel, inspecting: s.inspecting, hoveredId: s.hoveredId };
+      },
       renderInfo() {
         const info = get().gl.info;
         return { calls: info.render.calls, triangles: info.render.triangles, geometries: info.memory.geometries, textures: info.memory.textures };
@@ -72,7 +105,10 @@ export function DebugHandle() {
     };
   }, [get]);
   useFrame(() => {
-    if (window.showroomDebug) window.showroomDebug.frames++;
+    const d = window.showroomDebug;
+    if (!d) return;
+    d.frames++;
+    d.firstFrameAt ??= performance.now();
   });
   return null;
 }

@@ -1,6 +1,6 @@
 // Applies the frame's movement intents to the visitor and places the desktop camera at their eyes.
 import { useFrame } from '@react-three/fiber';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Vector3 } from 'three';
 import { consumeIntents } from './input/intents';
 import type { ShowroomLayout } from './layout';
@@ -14,9 +14,15 @@ export function Locomotion({ layout }: { layout: ShowroomLayout }) {
     [layout],
   );
   const obstacles = useMemo<Obstacle[]>(
-    () => layout.stands.map((s) => ({ x: s.x, z: s.z, radius: Math.hypot(s.width, s.depth) / 2 + 0.15 })),
+    () => layout.placements.map((p) => ({ x: p.fixture.x, z: p.fixture.z, radius: Math.min(p.fixture.width, p.fixture.depth) / 2 + 0.25 })),
     [layout],
   );
+
+  useEffect(() => {
+    player.position.set(layout.spawn.x, 0, layout.spawn.z);
+    player.yaw = 0;
+    player.pitch = 0;
+  }, [layout]);
 
   useFrame((state, delta) => {
     const dt = Math.min(delta, 0.1);

@@ -1,22 +1,29 @@
-// The showroom scene: room, lighting, and a stand for every catalogue product.
+// The showroom scene: room, fixtures, labels, lighting, contact shadows, products, in-scene panels and locomotion.
 import { useMemo } from 'react';
 import type { Catalog } from '../../server/contracts/catalog';
-import { layoutShowroom } from './layout';
+import { layoutShowroom, layoutStress } from './layout';
 import { Lighting } from './Lighting';
 import { Locomotion } from './Locomotion';
-import { Room } from './Room';
-import { Stand } from './Stand';
+import { Products } from './products/Products';
+import { renderMode } from './renderMode';
+import { Fixtures } from './scenery/Fixtures';
+import { Labels } from './scenery/Labels';
+import { Room } from './scenery/Room';
+import { Shadows } from './scenery/Shadows';
+import { Panels } from './ui/Panels';
 
 export function Scene({ catalog }: { catalog: Catalog }) {
-  const layout = useMemo(() => layoutShowroom(catalog), [catalog]);
+  const layout = useMemo(() => (renderMode.stress ? layoutStress(catalog, renderMode.stress) : layoutShowroom(catalog)), [catalog]);
   return (
     <>
       <color attach="background" args={['#e9e4dc']} />
       <Lighting />
       <Room layout={layout} />
-      {layout.stands.map((s) => (
-        <Stand key={s.product.id} stand={s} />
-      ))}
+      <Fixtures layout={layout} />
+      <Labels layout={layout} />
+      <Shadows layout={layout} />
+      <Products layout={layout} />
+      <Panels />
       <Locomotion layout={layout} />
     </>
   );
