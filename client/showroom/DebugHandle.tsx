@@ -1,8 +1,8 @@
 // Exposes read-only facts about the rendered scene on `window.showroomDebug`, for automation and benchmarks.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Box3, Raycaster, Vector2, Vector3, type Object3D } from 'three';
-import { player } from './player';
+import { Box3, type Intersection, Raycaster, Sphere, Vector2, Vector3, type Object3D } from 'three';
+import { EYE_HEIGHT, player } from './player';
 import { productById, useShowroom, variantOf } from './store';
 
 export interface ShowroomDebug {
@@ -20,6 +20,11 @@ export interface ShowroomDebug {
   objectScreenPoint(name: string): { x: number; y: number } | null;
   /** Puts the visitor at (x, z) on the floor, looking along yaw and pitch (radians). For screenshots and benchmarks. */
   placeVisitor(x: number, z: number, yaw: number, pitch?: number): void;
+  /**
+   * Puts the visitor `distance` metres in front of a product (on the aisle side), looking at it, turned `turn`
+   * radians to the right so the product sits left of centre (the product panel opens on the right).
+   */
+  standBefore(productId: string, distance: number, turn?: number): boolean;
   /** What is selected, its variant, and which panel is open. */
   state(): { selectedId: string | null; variantId: string | null; panel: string | null; inspecting: boolean; hoveredId: string | null };
 }
@@ -34,6 +39,8 @@ const box = new Box3();
 const corner = new Vector3();
 const ndc = new Vector2();
 const raycaster = new Raycaster();
+const sphere = new Sphere();
+const hits: Intersection[] = [];
 
 function isInside(o: Object3D | null, root: Object3D): boolean {
   for (let x = o; x; x = x.parent) if (x === root) return true;
@@ -79,7 +86,39 @@ export function DebugHandle() {
         const { scene, camera, size } = get();
         const o = scene.getObjectByName(name);
         if (!o) return null;
-        o.updateWorldMatrix(true, false);
+        o.updateWorldMatrix(true, true);
+        // A uikit element: search the screen around its root panel for rays that hit it, as a pointer would.
+        const ui = o as Object3D & { root?: { peek(): { component: Object3D & { boundingSphere: Sphere } } } };
+        if (ui.root) {
+          const root = ui.root.peek().component;
+          root.updateWorldMatrix(true, true);
+          sphere.copy(root.boundingSphere).applyMatrix4(root.matrixWorld);
+          corner.copy(sphere.center).project(camera);
+          const r = sphere.radius / Math.max(0.05, camera.position.distanceTo(sphere.center));
+          // uikit elements stop three's recursive raycast (pointer events walk the tree), so test each one.
+          const parts: Object3D[] = [];
+          o.traverse((x) => void parts.push(x));
+          let sx = 0;
+          let sy = 0;
+          let n = 0;
+          const steps = 20;
+          for (let iy = -steps; iy <= steps; iy++) {
+            for (let ix = -steps; ix <= steps; ix++) {
+              ndc.set(corner.x + (ix / steps) * r * 1.2, corner.y + (iy / steps) * r * 1.2 * (size.width / size.height));
+              if (Math.abs(ndc.x) > 1 || Math.abs(ndc.y) > 1) continue;
+              raycaster.setFromCamera(ndc, camera);
+              hits.length = 0;
+              for (const x of parts) x.raycast(raycaster, hits);
+              if (hits.length > 0) {
+                sx += ndc.x;
+                sy += ndc.y;
+                n++;
+              }
+            }
+          }
+          if (n === 0) return null;
+          return { x: ((sx / n + 1) / 2) * size.width, y: ((1 - sy / n) / 2) * size.height };
+        }
         corner.setFromMatrixPosition(o.matrixWorld).project(camera);
         if (Math.abs(corner.x) > 1 || Math.abs(corner.y) > 1 || corner.z > 1) return null;
         return { x: ((corner.x + 1) / 2) * size.width, y: ((1 - corner.y) / 2) * size.height };
@@ -88,6 +127,16 @@ export function DebugHandle() {
         player.position.set(x, 0, z);
         player.yaw = yaw;
         player.pitch = pitch;
+      },
+      standBefore(productId, distance, turn = 0) {
+        const product = get().scene.getObjectByName(`product-${productId}`);
+        if (!product) return false;
+        box.setFromObject(product);
+        box.getCenter(corner);
+        player.position.set(corner.x, 0, corner.z + distance);
+        player.yaw = -turn;
+        player.pitch = Math.atan2(corner.y - EYE_HEIGHT, distance);
+        return true;
       },
       state() {
         const s = useShowroom.getState();

@@ -12,6 +12,11 @@ const right = new Vector3();
 const upAxis = new Vector3(0, 1, 0);
 const delta = new Vector3();
 
+/** How far ahead a product of this bounding radius floats at zoom 1, metres: big pieces further away. */
+export function inspectDistance(radius: number): number {
+  return 0.6 + radius * 2.3;
+}
+
 interface Drag {
   pointerId: number;
   start: Vector3;
@@ -44,17 +49,17 @@ export function InspectView({ productId }: { productId: string }) {
   useLayoutEffect(() => {
     const { camera } = get();
     camera.getWorldPosition(eye);
-    camera.getWorldDirection(forward).setY(0).normalize().applyAxisAngle(upAxis, 0.16);
+    camera.getWorldDirection(forward).setY(0).normalize().applyAxisAngle(upAxis, 0.3);
     // The anchor sits at the eyes (a little lower), turned to where the visitor looks; the product floats ahead of it.
     anchor.current!.position.set(eye.x, eye.y - 0.25, eye.z);
     anchor.current!.rotation.set(0, Math.atan2(-forward.x, -forward.z), 0);
-    slide.current!.position.set(0, 0, -(0.45 + radius * 1.9) * 1.3);
+    slide.current!.position.set(0, 0, -inspectDistance(radius) * 1.3);
   }, [get, productId, radius]);
 
   useFrame((_, dt) => {
     if (!slide.current || !pitchGroup.current || !yawGroup.current) return;
     // Distance grows with the product's size; zoom brings it nearer (< 1) or further (> 1).
-    const dist = (0.45 + radius * 1.9) * useShowroom.getState().zoom;
+    const dist = inspectDistance(radius) * useShowroom.getState().zoom;
     const k = 1 - Math.exp(-dt * 8);
     slide.current.position.z += (-dist - slide.current.position.z) * k;
     yawGroup.current.rotation.y += (turn.current.yaw - yawGroup.current.rotation.y) * k;

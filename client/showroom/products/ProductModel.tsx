@@ -35,6 +35,8 @@ export function ProductModel({ product, placements }: { product: Product; placem
   const variantId = useShowroom((s) => s.variants[product.id]) ?? product.variants[0]!.id;
   const lit = useShowroom((s) => s.hoveredId === product.id || s.selectedId === product.id);
   const pointer = useProductPointer(product.id);
+  // While inspected, the piece is lifted off its stand (the inspect view shows it).
+  const lifted = useShowroom((s) => s.inspecting && s.selectedId === product.id);
   useEffect(() => setHighlight(asset.allMaterials, lit), [asset, lit]);
   useEffect(() => {
     useShowroom.setState((s) => ({ loading: { ...s.loading, loaded: s.loading.loaded + 1 } }));
@@ -54,7 +56,7 @@ export function ProductModel({ product, placements }: { product: Product; placem
   return (
     <>
       {placements.map((p, k) => (
-        <group key={k} name={`product-${product.id}`} position={[p.x, p.y, p.z]} rotation-y={p.rotationY} {...pointer}>
+        <group key={k} name={`product-${product.id}`} position={[p.x, p.y, p.z]} rotation-y={p.rotationY} visible={!lifted} {...pointer}>
           {parts.map((part, i) => (
             <mesh key={i} geometry={part.geometry} material={materialFor(part, variantId)} matrix={part.matrix} matrixAutoUpdate={false} />
           ))}

@@ -16,6 +16,9 @@ export function BagPanel3D() {
     <Container
       ref={named('bag-panel')}
       pixelSize={PIXEL_SIZE}
+      anchorY="top"
+      depthTest={false}
+      renderOrder={10}
       fontFamilies={fontFamilies}
       width={460}
       flexDirection="column"

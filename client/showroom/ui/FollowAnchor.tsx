@@ -15,7 +15,7 @@ interface Props {
   openKey: string;
   /** Yaw offset from straight ahead, radians (+ = to the left). */
   angle?: number;
-  /** Height offset from the eyes, metres. */
+  /** How far below the line of sight the anchor (the panel's top edge) sits, metres; negative = above. */
   drop?: number;
   name?: string;
   children: ReactNode;
@@ -23,11 +23,15 @@ interface Props {
 
 function target(camera: { getWorldPosition(v: Vector3): Vector3; getWorldDirection(v: Vector3): Vector3 }, inXr: boolean, angle: number, drop: number) {
   camera.getWorldPosition(eye);
-  camera.getWorldDirection(forward).setY(0);
+  camera.getWorldDirection(forward);
+  // Follow the gaze up or down a little (looking down at a product), but stay upright.
+  const pitchY = Math.max(-0.35, Math.min(0.2, forward.y));
+  forward.setY(0);
   if (forward.lengthSq() < 1e-6) forward.set(0, 0, -1);
   forward.normalize().applyAxisAngle(up, angle);
-  desired.copy(eye).addScaledVector(forward, panelDistance(inXr));
-  desired.y = eye.y - drop;
+  const d = panelDistance(inXr);
+  desired.copy(eye).addScaledVector(forward, d);
+  desired.y = eye.y + pitchY * d - drop;
   // Face the viewer: the panel's +z points back at the eyes.
   look.setFromAxisAngle(up, Math.atan2(-forward.x, -forward.z));
 }

@@ -13,12 +13,12 @@ export function Panels() {
   return (
     <>
       {panel === 'product' && selectedId ? (
-        <FollowAnchor openKey={`product-${selectedId}`} angle={-0.3} drop={0.1} name="product-panel-anchor">
+        <FollowAnchor openKey={`product-${selectedId}`} angle={-0.3} drop={-0.2} name="product-panel-anchor">
           <ProductPanel3D />
         </FollowAnchor>
       ) : null}
       {panel === 'bag' ? (
-        <FollowAnchor openKey="bag" drop={0.1} name="bag-panel-anchor">
+        <FollowAnchor openKey="bag" drop={-0.25} name="bag-panel-anchor">
           <BagPanel3D />
         </FollowAnchor>
       ) : null}

@@ -40,6 +40,9 @@ export function ProductPanel3D() {
     <Container
       ref={named('product-panel')}
       pixelSize={PIXEL_SIZE}
+      anchorY="top"
+      depthTest={false}
+      renderOrder={10}
       fontFamilies={fontFamilies}
       width={380}
       flexDirection="column"
