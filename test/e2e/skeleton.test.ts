@@ -65,7 +65,7 @@ describe('walking skeleton', () => {
     // The product panel opens in the scene (it is drawn by WebGL, so the debug handle reports it).
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product', undefined, { timeout: 15_000 });
     expect(await page.evaluate(() => window.showroomDebug!.state().selectedId)).toBe('bergen-armchair');
-    expect(await page.evaluate(() => window.showroomDebug!.objectScreenPoint('panel-add-to-cart'))).not.toBeNull();
+    await page.waitForFunction(() => window.showroomDebug!.objectScreenPoint('panel-add-to-cart') !== null, undefined, { timeout: 30_000, polling: 500 });
     await page.screenshot({ path: path.join(shots, 'showroom-panel.png') });
 
     const sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem('showroom.session')!).sessionId as string);

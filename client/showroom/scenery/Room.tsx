@@ -9,7 +9,7 @@ import { signPosition } from './Labels';
 
 const WALL = 0.2;
 const unitBox = new BoxGeometry(1, 1, 1);
-const floorMat = new MeshStandardMaterial({ color: '#cfc8bd', roughness: 0.55 });
+const floorMat = new MeshStandardMaterial({ color: '#b8b0a4', roughness: 0.5 });
 const zoneMat = new MeshStandardMaterial({ color: '#ffffff', roughness: 0.95 });
 const wallMat = new MeshStandardMaterial({ color: '#efebe4', roughness: 0.95 });
 // The ceiling gets little direct light; a soft glow stands in for the light bounced up from the floor.
