@@ -45,7 +45,8 @@ export function closePanel(input: InputKind): void {
   const s = useShowroom.getState();
   if (s.inspecting) endInspect(input);
   if (s.panel === 'product' && s.selectedId) track({ type: 'panel_close', input, productId: s.selectedId });
-  s.set({ panel: null, selectedId: null });
+  // The panel's elements vanish under the pointer without a leave event: nothing in-scene is hovered any more.
+  s.set({ panel: null, selectedId: null, uiHover: 0 });
 }
 
 /** Switches a product to a variant; the scene shows the new material at once. */
@@ -73,7 +74,7 @@ export function endInspect(input: InputKind): void {
   const s = useShowroom.getState();
   const product = productById(s.selectedId);
   if (!product || !s.inspecting) return;
-  s.set({ inspecting: false });
+  s.set({ inspecting: false, uiHover: 0 });
   track({ type: 'inspect_end', input, productId: product.id, variantId: variantOf(product).id, props: { durationMs: Math.round(performance.now() - inspectSince) } });
 }
 

@@ -30,7 +30,7 @@ export function ContactForm() {
   };
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && close()}>
-      <form className="contact-form" role="dialog" aria-modal="true" aria-label="Ask a salesperson" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="contact-form" role="dialog" aria-modal="true" aria-label="Ask a salesperson" onSubmit={(e) => void submit(e)} onChange={() => setError(null)} noValidate>
         <h2>Ask a salesperson</h2>
         <p>{product ? `About the ${product.name}. ` : ''}We will get back to you, usually within a working day.</p>
         <label>

@@ -37,7 +37,7 @@ export function BagPanel3D() {
         <Text fontSize={24} fontWeight="bold">
           Your cart
         </Text>
-        <Button name="bag-close" kind="ghost" fontSize={13} label="Close" onPress={() => useShowroom.getState().set({ panel: null })} />
+        <Button name="bag-close" kind="ghost" fontSize={13} label="Close" onPress={() => useShowroom.getState().set({ panel: null, uiHover: 0 })} />
       </Container>
       <Container flexDirection="column" gap={8} maxHeight={330} overflow="scroll">
         {cart.items.length === 0 ? (
