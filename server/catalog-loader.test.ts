@@ -32,7 +32,16 @@ describe('catalogue', () => {
     ['a category without zone', (c: typeof good) => (c.products[5]!.category = 'garden'), /products\[5\].*\.category: "garden" has no zone/],
     ['a missing name', (c: typeof good) => delete c.products[4]!.name, /products\[4\] \(product "[a-z-]+"\)\.name: /],
     ['dimensions over 10 m', (c: typeof good) => ((c.products[0]!.dimensions as { width: number }).width = 40), /products\[0\].*dimensions\.width: must be at most 10/],
+    ['a product without a model', (c: typeof good) => delete c.products[6]!.model, /products\[6\] \(product "[a-z-]+"\)\.model: /],
+    ['a model path outside models/', (c: typeof good) => (c.products[7]!.model = '../secret.glb'), /products\[7\].*\.model: must be a path like "models\/oslo-chair\.glb"/],
+    ['an unknown display kind', (c: typeof good) => (c.products[8]!.display = 'shelf'), /products\[8\].*\.display: /],
+    ['a metalness above 1', (c: typeof good) => ((c.products[3]!.variants as { metalness: number }[])[1]!.metalness = 2), /products\[3\].*\.variants\[1\]\.metalness: /],
   ])('refuses %s with the entry and field in the message', (_what, edit, message) => {
     expect(() => parseCatalog(broken(edit))).toThrow(message);
+  });
+
+  it('refuses a catalogue whose model file is missing, naming the product and the fix', () => {
+    const c = broken((x) => (x.products[2]!.model = 'models/no-such-sofa.glb'));
+    expect(() => parseCatalog(c, 'catalog.json', assets)).toThrow(/products\[2\]\.model \(product "fjord-sofa"\): models\/no-such-sofa\.glb not found in .*; run npm run assets/);
   });
 });

@@ -1,9 +1,12 @@
-// The showroom page: loads the catalogue, starts telemetry, renders the 3D scene (desktop, VR, AR) and its overlays.
+// The showroom page: loads the catalogue, starts telemetry and the shop, renders the 3D scene (desktop, VR, AR) and its overlays.
 import { Canvas } from '@react-three/fiber';
 import { noEvents, PointerEvents, XR } from '@react-three/xr';
 import { useEffect, useState } from 'react';
+import { NeutralToneMapping } from 'three';
 import { api } from '../api';
+import { connectShop } from '../shop/shop';
 import { startTelemetry } from '../telemetry/recorder';
+import { closePanel } from './actions';
 import { DebugHandle } from './DebugHandle';
 import { HelpOverlay } from './HelpOverlay';
 import { CrosshairPointer } from './input/CrosshairPointer';
@@ -12,7 +15,9 @@ import { GamepadBadge } from './input/GamepadBadge';
 import { GamepadInput } from './input/GamepadInput';
 import { attachKeyboardMouse, requestMouseLook } from './input/keyboardMouse';
 import { SCREEN_POINTER_PREFIX } from './input/pointerKind';
-import { ProductPanel } from './ProductPanel';
+import { BagButton } from './overlay/BagButton';
+import { ContactForm } from './overlay/ContactForm';
+import { LoadingBar } from './overlay/LoadingBar';
 import { Scene } from './Scene';
 import { useShowroom } from './store';
 import { ModeTracker } from './xr/ModeTracker';
@@ -21,6 +26,7 @@ import { xrStore } from './xr/xrStore';
 
 export function App() {
   const catalog = useShowroom((s) => s.catalog);
+  const panelOpen = useShowroom((s) => s.panel !== null);
   const [error, setError] = useState<string | null>(null);
   const [locked, setLocked] = useState(false);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
@@ -30,10 +36,20 @@ export function App() {
       .query()
       .then((c) => useShowroom.getState().setCatalog(c))
       .catch((e: Error) => setError(`The showroom could not load its catalogue: ${e.message}`));
-    startTelemetry('desktop').catch((e: Error) => console.error('Telemetry could not start', e));
+    const session = startTelemetry('desktop');
+    session.catch((e: Error) => console.error('Telemetry could not start', e));
+    void connectShop(session);
     const onLock = () => setLocked(document.pointerLockElement !== null);
+    const onKey = (e: KeyboardEvent) => {
+      const s = useShowroom.getState();
+      if (e.key === 'Escape' && !document.pointerLockElement && !s.contactForm && s.panel) closePanel('keyboard');
+    };
     document.addEventListener('pointerlockchange', onLock);
-    return () => document.removeEventListener('pointerlockchange', onLock);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerlockchange', onLock);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 
   useEffect(() => {
@@ -56,6 +72,7 @@ export function App() {
         style={{ touchAction: 'none' }}
         camera={{ fov: 70, near: 0.05, far: 100, position: [0, 1.6, 5] }}
         dpr={[1, 2]}
+        gl={{ toneMapping: NeutralToneMapping, toneMappingExposure: 1.0 }}
         onCreated={({ gl }) => setCanvas(gl.domElement)}
       >
         {/* Explicit: without it the library falls back to "forward-" and screen pointers would not be recognised. */}
@@ -70,15 +87,21 @@ export function App() {
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : null}
       <div className="hint">
-        {locked ? 'Esc releases the mouse' : 'Drag to look · WASD to walk · click the floor to go there · M for mouse look · H for help'}
+        {locked
+          ? 'Esc releases the mouse'
+          : panelOpen
+            ? 'Esc closes the panel · drag to look · H for help'
+            : 'Click a product to see it · drag to look · WASD to walk · click the floor to go there · H for help'}
       </div>
       <div className="toolbar">
         {canvas && !locked ? <button onClick={() => requestMouseLook(canvas)}>Mouse look</button> : null}
         <XRButtons />
       </div>
+      <BagButton />
+      <LoadingBar />
+      <ContactForm />
       <HelpOverlay />
       <GamepadBadge />
-      <ProductPanel />
     </>
   );
 }

@@ -1,10 +1,10 @@
 // Exposes read-only facts about the rendered scene on `window.showroomDebug`, for automation and benchmarks.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Box3, Raycaster, Vector2, Vector3, type Object3D } from 'three';
-import { requestTeleport } from './input/intents';
+import { Box3, type Intersection, Quaternion, Raycaster, Sphere, Vector2, Vector3, type Object3D } from 'three';
 import { EYE_HEIGHT, player } from './player';
-import { useShowroom } from './store';
+import { requestTeleport } from './input/intents';
+import { productById, useShowroom, variantOf } from './store';
 import { SEATED_OFFSET, useXRPreferences } from './xr/preferences';
 
 export interface ShowroomDebug {
@@ -12,6 +12,8 @@ export interface ShowroomDebug {
   frames: number;
   /** A canvas pixel (CSS px) where the product is visible and hit first, or null if it is not in view. */
   productScreenPoint(id: string): { x: number; y: number } | null;
+  /** Draw calls, triangles, geometries and textures of the last frame. */
+  renderInfo(): { calls: number; triangles: number; geometries: number; textures: number };
   /** Centre of the product's bounding box in world space, metres. */
   productWorldCenter(id: string): { x: number; y: number; z: number } | null;
   /** Where the viewer's eyes are in world space (the headset in VR), metres. */
@@ -22,12 +24,32 @@ export interface ShowroomDebug {
   player(): { x: number; z: number; yaw: number; pitch: number };
   /** A world point in the XR origin's frame (the frame headset and controller poses are given in), metres. */
   worldToXROrigin(p: { x: number; y: number; z: number }): { x: number; y: number; z: number };
-  /** Moves the visitor to a floor point, as a teleport would. */
+  /**
+   * The target ray of the XR input source of that hand (controller or hand) in the XR origin's frame, as the last
+   * frame saw it: origin (metres) and unit direction. Null outside a session.
+   */
+  xrRay(handedness: 'left' | 'right'): { origin: [number, number, number]; direction: [number, number, number] } | null;
+  /** The canvas pixel (CSS px) where a world point (metres) appears, or null if it is behind the camera or off screen. */
+  worldToScreen(p: { x: number; y: number; z: number }): { x: number; y: number } | null;
+  /** Moves the visitor to a floor point, as a teleport would (collisions apply). */
   teleport(x: number, z: number): void;
   /** Turns the desktop view to face the product (for automation that needs it in the centre). */
   faceProduct(id: string): boolean;
-  /** Draw calls, triangles, geometries and textures of the last frame. */
-  renderInfo(): { calls: number; triangles: number; geometries: number; textures: number };
+  /** performance.now() of the first rendered frame, ms. */
+  firstFrameAt: number | null;
+  /** Product models loaded so far and in all. */
+  models(): { loaded: number; total: number };
+  /** The canvas pixel (CSS px) at the centre of the named object (e.g. a panel button), or null if it is not in view. */
+  objectScreenPoint(name: string): { x: number; y: number } | null;
+  /** Puts the visitor at (x, z) on the floor, looking along yaw and pitch (radians). For screenshots and benchmarks. */
+  placeVisitor(x: number, z: number, yaw: number, pitch?: number): void;
+  /**
+   * Puts the visitor `distance` metres in front of a product (on the aisle side), looking at it, turned `turn`
+   * radians to the right so the product sits left of centre (the product panel opens on the right).
+   */
+  standBefore(productId: string, distance: number, turn?: number): boolean;
+  /** What is selected, its variant, and which panel is open. */
+  state(): { selectedId: string | null; variantId: string | null; panel: string | null; inspecting: boolean; hoveredId: string | null };
 }
 
 declare global {
@@ -40,6 +62,11 @@ const box = new Box3();
 const corner = new Vector3();
 const ndc = new Vector2();
 const raycaster = new Raycaster();
+const sphere = new Sphere();
+const rayDirection = new Vector3();
+const quat = new Quaternion();
+const xrRays = new Map<string, { origin: [number, number, number]; direction: [number, number, number] }>();
+const hits: Intersection[] = [];
 
 function isInside(o: Object3D | null, root: Object3D): boolean {
   for (let x = o; x; x = x.parent) if (x === root) return true;
@@ -91,12 +118,8 @@ export function DebugHandle() {
         cam.getWorldPosition(corner);
         return { x: corner.x, y: corner.y, z: corner.z };
       },
-      hoveredProduct() {
-        return useShowroom.getState().hoveredId;
-      },
-      player() {
-        return { x: player.position.x, z: player.position.z, yaw: player.yaw, pitch: player.pitch };
-      },
+      hoveredProduct: () => useShowroom.getState().hoveredId,
+      player: () => ({ x: player.position.x, z: player.position.z, yaw: player.yaw, pitch: player.pitch }),
       worldToXROrigin(p) {
         const c = Math.cos(-player.yaw);
         const s = Math.sin(-player.yaw);
@@ -105,8 +128,13 @@ export function DebugHandle() {
         const y = p.y - (useXRPreferences.getState().seated ? SEATED_OFFSET : 0);
         return { x: x * c + z * s, y, z: -x * s + z * c };
       },
-      teleport(x, z) {
-        requestTeleport(x, z);
+      teleport: (x, z) => requestTeleport(x, z),
+      xrRay: (handedness) => xrRays.get(handedness) ?? null,
+      worldToScreen(p) {
+        const { camera, size } = get();
+        corner.set(p.x, p.y, p.z).project(camera);
+        if (Math.abs(corner.x) > 1 || Math.abs(corner.y) > 1 || corner.z > 1) return null;
+        return { x: ((corner.x + 1) / 2) * size.width, y: ((1 - corner.y) / 2) * size.height };
       },
       faceProduct(id) {
         const c = debug.productWorldCenter(id);
@@ -116,6 +144,69 @@ export function DebugHandle() {
         player.yaw = Math.atan2(-dx, -dz);
         player.pitch = Math.atan2(c.y - EYE_HEIGHT, Math.hypot(dx, dz));
         return true;
+      },
+      firstFrameAt: null,
+      models: () => ({ ...useShowroom.getState().loading }),
+      objectScreenPoint(name) {
+        const { scene, camera, size } = get();
+        const o = scene.getObjectByName(name);
+        if (!o) return null;
+        o.updateWorldMatrix(true, true);
+        // A uikit element: search the screen around its root panel for rays that hit it, as a pointer would.
+        const ui = o as Object3D & { root?: { peek(): { component: Object3D & { boundingSphere: Sphere } } } };
+        if (ui.root) {
+          const root = ui.root.peek().component;
+          root.updateWorldMatrix(true, true);
+          sphere.copy(root.boundingSphere).applyMatrix4(root.matrixWorld);
+          corner.copy(sphere.center).project(camera);
+          const r = sphere.radius / Math.max(0.05, camera.position.distanceTo(sphere.center));
+          // uikit elements stop three's recursive raycast (pointer events walk the tree), so test each one.
+          const parts: Object3D[] = [];
+          o.traverse((x) => void parts.push(x));
+          let sx = 0;
+          let sy = 0;
+          let n = 0;
+          const steps = 20;
+          for (let iy = -steps; iy <= steps; iy++) {
+            for (let ix = -steps; ix <= steps; ix++) {
+              ndc.set(corner.x + (ix / steps) * r * 1.2, corner.y + (iy / steps) * r * 1.2 * (size.width / size.height));
+              if (Math.abs(ndc.x) > 1 || Math.abs(ndc.y) > 1) continue;
+              raycaster.setFromCamera(ndc, camera);
+              hits.length = 0;
+              for (const x of parts) x.raycast(raycaster, hits);
+              if (hits.length > 0) {
+                sx += ndc.x;
+                sy += ndc.y;
+                n++;
+              }
+            }
+          }
+          if (n === 0) return null;
+          return { x: ((sx / n + 1) / 2) * size.width, y: ((1 - sy / n) / 2) * size.height };
+        }
+        corner.setFromMatrixPosition(o.matrixWorld).project(camera);
+        if (Math.abs(corner.x) > 1 || Math.abs(corner.y) > 1 || corner.z > 1) return null;
+        return { x: ((corner.x + 1) / 2) * size.width, y: ((1 - corner.y) / 2) * size.height };
+      },
+      placeVisitor(x, z, yaw, pitch = 0) {
+        player.position.set(x, 0, z);
+        player.yaw = yaw;
+        player.pitch = pitch;
+      },
+      standBefore(productId, distance, turn = 0) {
+        const product = get().scene.getObjectByName(`product-${productId}`);
+        if (!product) return false;
+        box.setFromObject(product);
+        box.getCenter(corner);
+        player.position.set(corner.x, 0, corner.z + distance);
+        player.yaw = -turn;
+        player.pitch = Math.atan2(corner.y - EYE_HEIGHT, distance);
+        return true;
+      },
+      state() {
+        const s = useShowroom.getState();
+        const p = productById(s.selectedId);
+        return { selectedId: s.selectedId, variantId: p ? variantOf(p).id : null, panel: s.panel, inspecting: s.inspecting, hoveredId: s.hoveredId };
       },
       renderInfo() {
         const info = get().gl.info;
@@ -127,8 +218,21 @@ export function DebugHandle() {
       if (window.showroomDebug === debug) delete window.showroomDebug;
     };
   }, [get]);
-  useFrame(() => {
-    if (window.showroomDebug) window.showroomDebug.frames++;
+  useFrame((state, _delta, frame?: XRFrame) => {
+    const space = state.gl.xr.getReferenceSpace();
+    if (frame && space) {
+      for (const source of frame.session.inputSources) {
+        const pose = frame.getPose(source.targetRaySpace, space);
+        if (!pose) continue;
+        const { position: p, orientation: o } = pose.transform;
+        rayDirection.set(0, 0, -1).applyQuaternion(quat.set(o.x, o.y, o.z, o.w));
+        xrRays.set(source.handedness, { origin: [p.x, p.y, p.z], direction: [rayDirection.x, rayDirection.y, rayDirection.z] });
+      }
+    } else xrRays.clear();
+    const d = window.showroomDebug;
+    if (!d) return;
+    d.frames++;
+    d.firstFrameAt ??= performance.now();
   });
   return null;
 }

@@ -1,7 +1,7 @@
 // Applies the frame's movement intents to the visitor: the desktop camera, or the XR origin in a headset.
 import { useFrame } from '@react-three/fiber';
 import { XROrigin } from '@react-three/xr';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { consumeIntents } from './input/intents';
 import type { ShowroomLayout } from './layout';
@@ -21,6 +21,12 @@ export function Locomotion({ layout }: { layout: ShowroomLayout }) {
   const origin = useRef<Group>(null);
   const walkTarget = useRef<{ x: number; z: number } | null>(null);
   const { bounds, obstacles } = useMemo(() => setWalkable(layout), [layout]);
+
+  useEffect(() => {
+    player.position.set(layout.spawn.x, 0, layout.spawn.z);
+    player.yaw = 0;
+    player.pitch = 0;
+  }, [layout]);
 
   useFrame((state, delta) => {
     const dt = Math.min(delta, 0.1);

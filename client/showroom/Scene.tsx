@@ -1,29 +1,35 @@
-// The showroom scene: room, lighting and a stand per product; in AR, just the chosen product to place in the room.
-import { useMemo } from 'react';
+// The showroom scene: room, fixtures, labels, lighting, contact shadows, products, in-scene panels and locomotion; in AR, the product to place.
+import { Suspense, useMemo } from 'react';
 import type { Catalog } from '../../server/contracts/catalog';
-import { layoutShowroom } from './layout';
+import { layoutShowroom, layoutStress } from './layout';
 import { Lighting } from './Lighting';
 import { Locomotion } from './Locomotion';
-import { PlaceholderModel } from './PlaceholderModel';
-import { Room } from './Room';
-import { Stand } from './Stand';
-import { useShowroom } from './store';
+import { ProductMeshes } from './products/ProductMeshes';
+import { Products } from './products/Products';
+import { renderMode } from './renderMode';
+import { Fixtures } from './scenery/Fixtures';
+import { Labels } from './scenery/Labels';
+import { Room } from './scenery/Room';
+import { Shadows } from './scenery/Shadows';
+import { productById, useShowroom } from './store';
+import { Panels } from './ui/Panels';
 import { ARView } from './xr/ARView';
 
 export function Scene({ catalog }: { catalog: Catalog }) {
-  const layout = useMemo(() => layoutShowroom(catalog), [catalog]);
+  const layout = useMemo(() => (renderMode.stress ? layoutStress(catalog, renderMode.stress) : layoutShowroom(catalog)), [catalog]);
   const mode = useShowroom((s) => s.mode);
   const selectedId = useShowroom((s) => s.selectedId);
-  const variants = useShowroom((s) => s.variants);
   if (mode === 'ar') {
-    const product = catalog.products.find((p) => p.id === selectedId) ?? catalog.products[0]!;
-    const variant = product.variants.find((v) => v.id === variants[product.id]) ?? product.variants[0]!;
+    // The customer's room replaces the showroom: only the chosen product (or the first one) is there to place.
+    const product = productById(selectedId) ?? catalog.products[0]!;
     return (
       <>
         <Lighting />
         <Locomotion layout={layout} />
         <ARView product={product}>
-          <PlaceholderModel product={product} color={variant.color} />
+          <Suspense fallback={null}>
+            <ProductMeshes product={product} />
+          </Suspense>
         </ARView>
       </>
     );
@@ -33,9 +39,11 @@ export function Scene({ catalog }: { catalog: Catalog }) {
       <color attach="background" args={['#e9e4dc']} />
       <Lighting />
       <Room layout={layout} />
-      {layout.stands.map((s) => (
-        <Stand key={s.product.id} stand={s} />
-      ))}
+      <Fixtures layout={layout} />
+      <Labels layout={layout} />
+      <Shadows layout={layout} />
+      <Products layout={layout} />
+      <Panels />
       <Locomotion layout={layout} />
     </>
   );

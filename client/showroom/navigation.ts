@@ -11,8 +11,8 @@ export interface Bounds {
 
 /** Keeps this far from walls, metres. */
 const WALL_MARGIN = 0.4;
-/** Keeps this far from a stand's corners, metres. */
-const STAND_MARGIN = 0.15;
+/** Keeps this far from a fixture's edge, metres. */
+const FIXTURE_MARGIN = 0.25;
 
 export function walkableBounds(layout: ShowroomLayout): Bounds {
   return {
@@ -23,15 +23,16 @@ export function walkableBounds(layout: ShowroomLayout): Bounds {
   };
 }
 
-export function standObstacles(layout: ShowroomLayout): Obstacle[] {
-  return layout.stands.map((s) => ({ x: s.x, z: s.z, radius: Math.hypot(s.width, s.depth) / 2 + STAND_MARGIN }));
+/** A circle around each product's fixture (platform, pedestal or wall panel) that a visitor cannot walk into. */
+export function fixtureObstacles(layout: ShowroomLayout): Obstacle[] {
+  return layout.placements.map((p) => ({ x: p.fixture.x, z: p.fixture.z, radius: Math.min(p.fixture.width, p.fixture.depth) / 2 + FIXTURE_MARGIN }));
 }
 
 let current: { bounds: Bounds; obstacles: Obstacle[] } | null = null;
 
 /** Records the showroom the visitor is in (called when the layout is built). */
 export function setWalkable(layout: ShowroomLayout): { bounds: Bounds; obstacles: Obstacle[] } {
-  current = { bounds: walkableBounds(layout), obstacles: standObstacles(layout) };
+  current = { bounds: walkableBounds(layout), obstacles: fixtureObstacles(layout) };
   return current;
 }
 

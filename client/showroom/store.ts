@@ -1,38 +1,63 @@
-// Showroom UI state that changes on user actions (never per frame): catalogue, selection, hover.
+// Showroom UI state that changes on user actions (never per frame): catalogue, hover, selection, variants, views.
 import { create } from 'zustand';
-import type { Catalog, Product } from '../../server/contracts/catalog';
+import type { Catalog, Product, Variant } from '../../server/contracts/catalog';
 import type { Mode } from '../../server/contracts/events';
+
+/** Which in-scene panel is open. `bag` is the cart and wishlist view. */
+export type PanelView = 'product' | 'bag' | null;
 
 export interface ShowroomState {
   catalog: Catalog | null;
-  selectedId: string | null;
   hoveredId: string | null;
-  /** Chosen variant per product id. */
+  selectedId: string | null;
+  /** Chosen variant per product id (absent = the product's first variant). */
   variants: Record<string, string>;
-  /** How the showroom is being viewed now. */
+  panel: PanelView;
+  /** The selected product is lifted in front of the visitor to turn and zoom. */
+  inspecting: boolean;
+  /** Inspect distance factor: 1 = default, smaller = closer. */
+  zoom: number;
+  /** How many in-scene UI elements a pointer is over (the canvas then does not start mouse look). */
+  uiHover: number;
+  /** Desktop form for asking a salesperson, about this product (or none). */
+  contactForm: { productId?: string; variantId?: string } | null;
+  /** Models loaded so far / to load. */
+  loading: { loaded: number; total: number };
+  /** How the showroom is being viewed now (set when a VR or AR session starts and ends). */
   mode: Mode;
-  setMode(mode: Mode): void;
   setCatalog(c: Catalog): void;
-  setVariant(productId: string, variantId: string): void;
-  select(id: string | null): void;
-  hover(id: string | null): void;
+  set(partial: Partial<ShowroomState>): void;
 }
 
 export const useShowroom = create<ShowroomState>()((set) => ({
   catalog: null,
-  selectedId: null,
   hoveredId: null,
+  selectedId: null,
   variants: {},
+  panel: null,
+  inspecting: false,
+  zoom: 1,
+  uiHover: 0,
+  contactForm: null,
+  loading: { loaded: 0, total: 0 },
   mode: 'desktop',
-  setMode: (mode) => set({ mode }),
   setCatalog: (catalog) => set({ catalog }),
-  setVariant: (productId, variantId) => set((s) => ({ variants: { ...s.variants, [productId]: variantId } })),
-  select: (selectedId) => set({ selectedId }),
-  hover: (hoveredId) => set({ hoveredId }),
+  set: (partial) => set(partial),
 }));
 
 /** The product with this id in the loaded catalogue. */
-export function productById(id: string | null): Product | undefined {
+export function productById(id: string | null | undefined): Product | undefined {
   if (!id) return undefined;
   return useShowroom.getState().catalog?.products.find((p) => p.id === id);
+}
+
+/** The variant currently chosen for a product. */
+export function variantOf(product: Product, variants = useShowroom.getState().variants): Variant {
+  const id = variants[product.id];
+  return product.variants.find((v) => v.id === id) ?? product.variants[0]!;
+}
+
+/** Counts a pointer entering (+1) or leaving (-1) an in-scene UI element. */
+export function markUiHover(delta: 1 | -1): void {
+  useShowroom.setState((s) => ({ uiHover: Math.max(0, s.uiHover + delta) }));
 }

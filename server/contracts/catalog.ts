@@ -20,7 +20,13 @@ export const variantSchema = z.object({
   material: z.enum(['fabric', 'leather', 'wood', 'metal', 'plastic', 'glass', 'ceramic', 'stone']),
   /** Price difference to the product's base price, in the product's currency. */
   priceDelta: money.default(0),
+  /** Optional PBR overrides of the finish (0 = mirror-smooth / 1 = matt; 0 = dielectric / 1 = bare metal). */
+  roughness: z.number().finite().min(0).max(1).optional(),
+  metalness: z.number().finite().min(0).max(1).optional(),
 });
+
+/** How a product is shown: on a floor platform, on a pedestal, hung on a display wall, or hung from a ceiling panel. */
+export const displayKinds = ['floor', 'pedestal', 'wall', 'ceiling'] as const;
 
 export const productSchema = z.object({
   id: slug,
@@ -34,7 +40,8 @@ export const productSchema = z.object({
   /** Outer size in metres. */
   dimensions: z.object({ width: metres, depth: metres, height: metres }),
   /** Model file, relative to assets/ (a glTF binary). */
-  model: z.string().regex(/^models\/[a-z0-9-]+\.glb$/, 'must be a path like "models/oslo-chair.glb"').optional(),
+  model: z.string().regex(/^models\/[a-z0-9-]+\.glb$/, 'must be a path like "models/oslo-chair.glb"'),
+  display: z.enum(displayKinds).default('floor'),
   variants: z.array(variantSchema).min(1).max(12),
   tags: z.array(z.string().min(1).max(30)).max(12).default([]),
 });
@@ -71,6 +78,7 @@ export const catalogSchema = z
   });
 
 export type Variant = z.infer<typeof variantSchema>;
+export type DisplayKind = (typeof displayKinds)[number];
 export type Product = z.infer<typeof productSchema>;
 export type Zone = z.infer<typeof zoneSchema>;
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -6,12 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { injectIWER, waitForXRSession, waitFrames, xrClick, xrRemote } from '../helpers/xr';
+import { aimAt, injectIWER, waitForXRSession, waitFrames, xrClick, xrRemote } from '../helpers/xr';
 
 let server: TestServer;
 let browser: Browser;
 const shots = path.resolve('test-results');
-const PRODUCT = 'bergen-armchair';
+/** Products in the front row, with open aisle before them. */
+const PRODUCT = 'oslo-chair';
 
 beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
@@ -80,7 +81,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     // Controller ray: aim the right controller at the product and pull the trigger.
     const target = await approach(page, PRODUCT);
     await xrRemote(page, 'look_at', { device: 'headset', target });
-    await xrRemote(page, 'look_at', { device: 'controller-right', target });
+    await aimAt(page, 'controller-right', target);
     await waitForHover(page, PRODUCT);
     await page.screenshot({ path: path.join(shots, 'vr-mode.png') });
     await xrClick(page, 'controller-right');
@@ -111,7 +112,9 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', buttons: [{ index: 4, value: 1 }] });
     await waitFrames(page, 2);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', buttons: [{ index: 4, value: 0 }] });
-    await xrRemote(page, 'look_at', { device: 'controller-left', target: { x: afterGlide.x, y: 0, z: -3 } });
+    // Aim back at the open aisle the visitor came along (a walkable landing spot).
+    const aisle = await page.evaluate((p) => window.showroomDebug!.worldToXROrigin(p), { x: afterGlide.x, y: 0, z: afterGlide.z + 2.5 });
+    await aimAt(page, 'controller-left', aisle);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: -1 }] });
     await waitFrames(page, 3);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
@@ -120,13 +123,13 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
 
     // Hands: a pinch aimed at the product selects it.
     await xrRemote(page, 'set_input_mode', { mode: 'hand' });
-    const handTarget = await approach(page, 'oslo-chair');
+    const handTarget = await approach(page, 'kiri-dresser');
     await xrRemote(page, 'look_at', { device: 'headset', target: handTarget });
-    await xrRemote(page, 'look_at', { device: 'hand-right', target: handTarget });
-    await waitForHover(page, 'oslo-chair');
+    await aimAt(page, 'hand-right', handTarget);
+    await waitForHover(page, 'kiri-dresser');
     await xrClick(page, 'hand-right');
     const pinch = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'hand');
-    expect(pinch.productId).toBe('oslo-chair');
+    expect(pinch.productId).toBe('kiri-dresser');
 
     expect(watch.foreign).toEqual([]);
     await page.close();

@@ -53,3 +53,24 @@ export async function xrClick(page: Page, device: 'controller-left' | 'controlle
     (function check() { if (window.showroomDebug.frames > start) resolve(); else setTimeout(check, 2); })(); })`;
   await page.evaluate(`(async () => { ${set(1)}; await ${nextFrame}; ${set(0)}; await ${nextFrame}; })()`);
 }
+
+type Vec3 = { x: number; y: number; z: number };
+
+/**
+ * Points a controller's or hand's target ray at `target` (XR origin frame, metres). IWER's look_at turns the grip,
+ * and a Quest controller's ray leaves the grip at an angle, so the ray the page sees is measured and corrected once.
+ */
+export async function aimAt(page: Page, device: 'controller-left' | 'controller-right' | 'hand-left' | 'hand-right', target: Vec3): Promise<void> {
+  const { Quaternion, Vector3 } = await import('three');
+  await xrRemote(page, 'look_at', { device, target });
+  await waitFrames(page, 2);
+  const hand: 'left' | 'right' = device.endsWith('left') ? 'left' : 'right';
+  const ray = await page.evaluate((h) => window.showroomDebug!.xrRay(h), hand);
+  if (!ray) throw new Error(`no XR ray for the ${hand} hand`);
+  const { orientation: o } = (await xrRemote(page, 'get_transform', { device })) as { orientation: { x: number; y: number; z: number; w: number } };
+  const want = new Vector3(target.x - ray.origin[0], target.y - ray.origin[1], target.z - ray.origin[2]).normalize();
+  const fix = new Quaternion().setFromUnitVectors(new Vector3(...ray.direction), want);
+  const q = fix.multiply(new Quaternion(o.x, o.y, o.z, o.w));
+  await xrRemote(page, 'set_transform', { device, orientation: { x: q.x, y: q.y, z: q.z, w: q.w } });
+  await waitFrames(page, 2);
+}

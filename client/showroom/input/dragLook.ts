@@ -1,4 +1,5 @@
 // Drag to look (mouse or one finger) and two fingers to move: screen gestures on the canvas become intents.
+import { useShowroom } from '../store';
 import { addLook, clearAxes, setAxes } from './intents';
 
 const SOURCE = 'touch';
@@ -39,6 +40,8 @@ export function attachDragLook(canvas: HTMLCanvasElement): () => void {
 
   const onDown = (e: PointerEvent) => {
     if (document.pointerLockElement === canvas || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    // A press on an in-scene panel or the inspected product belongs to it (buttons, turning the product).
+    if (useShowroom.getState().uiHover > 0) return;
     active.set(e.pointerId, { x: e.clientX, y: e.clientY, startX: e.clientX, startY: e.clientY });
     lastPressMoved = false;
     if (active.size === 2) twoFingerStart = mid();

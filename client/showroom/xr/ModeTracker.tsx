@@ -13,7 +13,7 @@ export function ModeTracker() {
   useEffect(() => {
     if (!session) return;
     const mode = xrStore.getState().mode === 'immersive-ar' ? 'ar' : 'vr';
-    useShowroom.getState().setMode(mode);
+    useShowroom.getState().set({ mode });
     let logged = false;
     const log = () => {
       if (logged) return;
@@ -29,7 +29,7 @@ export function ModeTracker() {
     onSources();
     const onEnd = () => {
       if (!logged) log();
-      useShowroom.getState().setMode('desktop');
+      useShowroom.getState().set({ mode: 'desktop' });
       track({ type: 'mode_change', input: 'system', props: { mode: 'desktop' } });
     };
     session.addEventListener('end', onEnd);

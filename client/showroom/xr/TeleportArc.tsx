@@ -99,8 +99,8 @@ export function TeleportArc() {
       </XRSpace>
       {createPortal(
         <>
-          <primitive object={line} />
-          <mesh ref={targetRef} rotation-x={-Math.PI / 2} visible={false}>
+          <primitive object={line} pointerEvents="none" />
+          <mesh ref={targetRef} rotation-x={-Math.PI / 2} visible={false} pointerEvents="none">
             <ringGeometry args={[0.18, 0.25, 32]} />
             <meshBasicMaterial color="#4fc3f7" />
           </mesh>

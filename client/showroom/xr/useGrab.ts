@@ -24,9 +24,14 @@ interface Held {
   hand: 'left' | 'right' | 'none';
 }
 
+/** Pointer type of the grab pointers of controllers (squeeze) and hands (grab). */
+export const GRAB_POINTER = 'grab';
+/** Pointers that act at the hand (grab, and a finger's poke): building parts deny them so they reach only products and panels. */
+export const NEAR_POINTERS = [GRAB_POINTER, 'touch'];
+
 /** True for events from a grab pointer (squeeze on a controller, grab with a hand). */
 export function isGrabEvent(e: object): boolean {
-  return (e as { pointerType?: string }).pointerType === 'grab';
+  return (e as { pointerType?: string }).pointerType === GRAB_POINTER;
 }
 
 /**

@@ -1,20 +1,21 @@
 // The showroom floor: click (or tap, or point a controller) to walk there; a ring shows where you would land.
 import type { ThreeEvent } from '@react-three/fiber';
 import { useRef } from 'react';
-import type { Mesh } from 'three';
-import { track } from '../telemetry/recorder';
-import { lastPressWasDrag } from './input/dragLook';
-import { requestTeleport, requestWalkTo } from './input/intents';
-import { inputKindOf } from './input/pointerKind';
-import { isWalkable } from './navigation';
+import type { Material, Mesh } from 'three';
+import { track } from '../../telemetry/recorder';
+import { lastPressWasDrag } from '../input/dragLook';
+import { requestTeleport, requestWalkTo } from '../input/intents';
+import { inputKindOf } from '../input/pointerKind';
+import { isWalkable } from '../navigation';
 
 interface Props {
   width: number;
   depth: number;
   centerZ: number;
+  material: Material;
 }
 
-export function Floor({ width, depth, centerZ }: Props) {
+export function Floor({ width, depth, centerZ, material }: Props) {
   const cursor = useRef<Mesh>(null);
   const onMove = (e: ThreeEvent<PointerEvent>) => {
     const c = cursor.current;
@@ -37,11 +38,10 @@ export function Floor({ width, depth, centerZ }: Props) {
   };
   return (
     <>
-      <mesh rotation-x={-Math.PI / 2} position={[0, 0, centerZ]} receiveShadow name="floor" onClick={onClick} onPointerMove={onMove} onPointerOut={onOut}>
+      <mesh rotation-x={-Math.PI / 2} position={[0, 0, centerZ]} name="floor" material={material} onClick={onClick} onPointerMove={onMove} onPointerOut={onOut}>
         <planeGeometry args={[width, depth]} />
-        <meshStandardMaterial color="#cfc6b8" roughness={0.85} />
       </mesh>
-      <mesh ref={cursor} rotation-x={-Math.PI / 2} visible={false} pointerEvents="none">
+      <mesh ref={cursor} rotation-x={-Math.PI / 2} visible={false} pointerEvents="none" name="floor-cursor">
         <ringGeometry args={[0.16, 0.22, 32]} />
         <meshBasicMaterial color="#ffffff" transparent opacity={0.8} />
       </mesh>
