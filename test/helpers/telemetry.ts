@@ -7,7 +7,7 @@ let clock = Date.now();
 /** Strictly increasing browser-like times, ms. */
 export const nextTs = (): number => (clock = Math.max(clock + 1, Date.now() - 60_000));
 
-export const select = (seq: number, productId = 'oslo-chair'): TelemetryEvent => ({
+export const select = (seq: number, productId = 'oslo-chair'): Extract<TelemetryEvent, { type: 'product_select' }> => ({
   id: uuidv7(),
   seq,
   ts: nextTs(),
@@ -17,7 +17,7 @@ export const select = (seq: number, productId = 'oslo-chair'): TelemetryEvent =>
   props: {},
 });
 
-export const dwellEnd = (seq: number, productId: string, durationMs: number): TelemetryEvent => ({
+export const dwellEnd = (seq: number, productId: string, durationMs: number): Extract<TelemetryEvent, { type: 'dwell_end' }> => ({
   id: uuidv7(),
   seq,
   ts: nextTs(),
