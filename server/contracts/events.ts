@@ -54,17 +54,14 @@ const poseEvent = ev('pose', optionalProductRef, {
   /** Browser time of the first sample, ms since the epoch; sample times are offsets from it. */
   startTs: epochMs,
   samples: z.number().int().min(1).max(MAX_POSE_SAMPLES),
-  data: z
-    .string()
-    .max(Math.ceil(MAX_POSE_CHUNK_BYTES / 3) * 4, `must be at most ${MAX_POSE_CHUNK_BYTES} bytes before base64`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  /** The chunk's bytes in standard base64; checked for base64 and layout below. */
+  data: z.string().max(Math.ceil(MAX_POSE_CHUNK_BYTES / 3) * 4, `must be at most ${MAX_POSE_CHUNK_BYTES} bytes before base64`),
 }).superRefine((e, ctx) => {
   // Zod runs this even when other fields already failed: read defensively.
   const props = (e as { props?: Partial<Record<string, unknown>> }).props;
   if (!props || typeof props.data !== 'string' || typeof props.samples !== 'number') return;
   const bytes = fromBase64(props.data);
-  if (!bytes) return; // the regex above already names the problem
-  const problem = checkPoseChunk(bytes, props.samples);
+  const problem = bytes ? checkPoseChunk(bytes, props.samples) : 'must be base64';
   if (problem) ctx.addIssue({ code: 'custom', path: ['props', 'data'], message: problem });
   if (typeof props.startTs === 'number' && typeof e.ts === 'number' && props.startTs > e.ts) {
     ctx.addIssue({ code: 'custom', path: ['props', 'startTs'], message: 'must not be after the event time' });

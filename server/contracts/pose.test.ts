@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { eventSchema } from './events';
-import { checkPoseChunk, decodePoseChunk, fromBase64, packQuaternion, PoseChunkWriter, toBase64, unpackQuaternion, type Pose } from './pose';
+import { checkPoseChunk, decodeBase64, decodePoseChunk, fromBase64, packQuaternion, PoseChunkWriter, toBase64, unpackQuaternion, type Pose } from './pose';
 
 function randomPose(rand: () => number): Pose {
   const [a, b, c, d] = [rand() - 0.5, rand() - 0.5, rand() - 0.5, rand() - 0.5];
@@ -124,9 +124,11 @@ describe('pose codec', () => {
       const text = toBase64(bytes);
       expect(text).toBe(Buffer.from(bytes).toString('base64'));
       expect(Array.from(fromBase64(text)!)).toEqual(Array.from(bytes));
+      expect(Array.from(decodeBase64(text)!)).toEqual(Array.from(bytes));
     }
-    expect(fromBase64('abc')).toBeNull();
-    expect(fromBase64('ab=c')).toBeNull();
-    expect(fromBase64('a\u00e9cd')).toBeNull();
+    for (const bad of ['abc', 'ab=c', 'a\u00e9cd', 'ab==abcd', '====']) {
+      expect(fromBase64(bad), bad).toBeNull();
+      if (bad.length % 4 === 0 && !bad.startsWith('ab==')) expect(decodeBase64(bad), bad).toBeNull();
+    }
   });
 });

@@ -246,8 +246,17 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
-/** Decodes standard padded base64; null when the text is not valid base64. */
+const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
+
+/** Decodes standard padded base64; null when the text is not valid base64. Uses Node's native decoder when present. */
 export function fromBase64(text: string): Uint8Array | null {
+  if (!BASE64_TEXT.test(text)) return null;
+  return NodeBuffer ? NodeBuffer.from(text, 'base64') : decodeBase64(text);
+}
+
+/** The portable decoder behind `fromBase64` (browsers); null on a character that is not base64. */
+export function decodeBase64(text: string): Uint8Array | null {
   if (text.length % 4 !== 0) return null;
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - pad);
