@@ -1,59 +1,89 @@
-// `track()`: stamps an event with id, sequence number and time, and queues it for delivery.
+// `track()`: stamps an event with id, sequence number and time and queues it; starts the session, the durable queue and delivery.
 import { v7 as uuidv7 } from 'uuid';
-import type { Mode, TelemetryEvent, TrackInput } from '../../server/contracts/events';
-import { Delivery, type Outbox } from './delivery';
-import { forgetSession, openSession, storeSession, type SessionInfo } from './session';
+import type { EventInput, Mode, TrackInput } from '../../server/contracts/events';
+import { installDebugHandle } from './debug';
+import { Delivery } from './delivery';
+import { installLifecycle, readSpill } from './lifecycle';
+import { OrphanAdopter } from './orphans';
+import { TelemetryStore } from './persist';
+import { EventQueue } from './queue';
+import { forgetSession, holdSessionLock, openSession, storeSession, type SessionInfo } from './session';
+import { fetchTransport } from './transport';
 
-class MemoryOutbox implements Outbox {
-  private events: TelemetryEvent[] = [];
-  peek(max: number) {
-    return this.events.slice(0, max);
-  }
-  remove(ids: readonly string[]) {
-    const gone = new Set(ids);
-    this.events = this.events.filter((e) => !gone.has(e.id));
-  }
-  size() {
-    return this.events.length;
-  }
-  push(e: TelemetryEvent) {
-    this.events.push(e);
-  }
-}
+/** Everything the recorder owns; one per page. */
+export const telemetry = {
+  queue: new EventQueue(),
+  store: null as TelemetryStore | null,
+  session: null as SessionInfo | null,
+  delivery: null as Delivery | null,
+  /** Write tokens of every session with events queued here (this page's and adopted ones). */
+  tokens: new Map<string, string>(),
+  orphans: null as OrphanAdopter | null,
+  mode: 'desktop' as Mode,
+};
 
-const outbox = new MemoryOutbox();
-let session: SessionInfo | null = null;
-let delivery: Delivery | null = null;
-/** Events tracked before the session exists get their sequence numbers once it does. */
-let pending: TelemetryEvent[] = [];
+/** Events tracked before the session exists get their sequence numbers once it does (bounded). */
+let pending: EventInput[] = [];
+const MAX_PENDING = 5000;
+const PERSIST_DELAY_MS = 250;
+let persistTimer: ReturnType<typeof setTimeout> | null = null;
+let persisting: Promise<void> | null = null;
 
 /**
- * Records one event. Never blocks: the event is stamped and queued; delivery happens in the
- * background. Call it from components instead of reaching the server yourself.
+ * Records one event: constant time, no I/O, never blocks a frame. The event is stamped (UUIDv7 id,
+ * per-session sequence number, browser time) and queued; it is written to IndexedDB within 250 ms
+ * and sent in the background. Components call this instead of reaching the server themselves.
  */
 export function track(input: TrackInput): void {
-  const event = { props: {}, ...input, id: uuidv7(), seq: -1, ts: Date.now() } as TelemetryEvent;
-  if (!session) {
-    pending.push(event);
+  const event = { ...input, props: input.props ?? {}, id: uuidv7(), seq: -1, ts: Date.now() } as EventInput;
+  const s = telemetry.session;
+  if (!s) {
+    if (pending.length < MAX_PENDING) pending.push(event);
     return;
   }
-  enqueue(event);
+  enqueue(s, event);
 }
 
-function enqueue(event: TelemetryEvent): void {
-  if (!session || !delivery) return;
-  event.seq = session.nextSeq++;
-  session.lastActive = event.ts;
-  storeSession(session);
-  outbox.push(event);
-  delivery.notify();
+function enqueue(s: SessionInfo, event: EventInput): void {
+  event.seq = s.nextSeq++;
+  s.lastActive = event.ts;
+  telemetry.queue.push(s.sessionId, event);
+  telemetry.delivery?.notify();
+  if (!persistTimer) persistTimer = setTimeout(() => void persistNow(), PERSIST_DELAY_MS);
+}
+
+/** Writes queued events and the session's sequence counter to IndexedDB (one transaction); resolves when done. */
+export async function persistNow(): Promise<void> {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = null;
+  while (persisting) await persisting;
+  const drops = telemetry.queue.takeDrops();
+  if (drops) track({ type: 'telemetry_drop', input: 'system', props: { reason: 'capacity', ...drops } });
+  const s = telemetry.session;
+  if (s) storeSession(s);
+  const store = telemetry.store;
+  if (!store) return;
+  const items = telemetry.queue.drainUnsaved();
+  const deletes = telemetry.queue.drainDeletes();
+  const puts = items.map((q) => ({ sessionId: q.sessionId, seq: q.event.seq, event: q.event }));
+  persisting = store
+    .write(puts, deletes, s ? [{ sessionId: s.sessionId, token: s.token, nextSeq: s.nextSeq, lastActive: s.lastActive }] : [])
+    .then(
+      () => telemetry.queue.markSaved(items),
+      (err: unknown) => {
+        telemetry.queue.markUnsaved(items, deletes);
+        console.warn('Telemetry events could not be written to IndexedDB; they stay in memory', err);
+      },
+    )
+    .finally(() => (persisting = null));
+  await persisting;
 }
 
 let starting: Promise<SessionInfo> | null = null;
 
 /**
- * Starts (or resumes) the session and event delivery; logs `session_start` for a new session.
- * Calling it again returns the same session.
+ * Starts (or resumes after a reload) the session, the durable queue and delivery; logs
+ * `session_start` for a new session. Calling it again returns the same session.
  */
 export function startTelemetry(mode: Mode): Promise<SessionInfo> {
   starting ??= begin(mode).catch((err: unknown) => {
@@ -64,37 +94,84 @@ export function startTelemetry(mode: Mode): Promise<SessionInfo> {
 }
 
 async function begin(mode: Mode): Promise<SessionInfo> {
-  const opened = await openSession(mode);
-  session = opened.session;
-  delivery = new Delivery(outbox, session);
-  delivery.onSessionRejected = () => {
-    forgetSession();
-    delivery?.stop();
-    starting = null;
-    void startTelemetry(mode);
-  };
-  if (!opened.resumed) {
-    enqueue({
-      id: uuidv7(),
-      seq: 0,
-      ts: Date.now(),
+  telemetry.mode = mode;
+  telemetry.store ??= await TelemetryStore.open();
+  const store = telemetry.store;
+  const { session, resumed } = await openSession(mode, async (id) => (await store?.load(id))?.meta);
+  await adoptOwnQueue(session);
+  telemetry.tokens.set(session.sessionId, session.token);
+  holdSessionLock(session.sessionId);
+  telemetry.session = session;
+  if (!resumed) {
+    track({
       type: 'session_start',
       input: 'system',
       props: { mode, viewportWidth: innerWidth, viewportHeight: innerHeight, touch: navigator.maxTouchPoints > 0, language: navigator.language.slice(0, 35) },
     });
   }
-  for (const e of pending) enqueue(e);
+  for (const e of pending) enqueue(session, e);
   pending = [];
-  delivery.start();
+  if (!telemetry.delivery) {
+    telemetry.delivery = new Delivery(telemetry.queue, fetchTransport(), {
+      tokenFor: (id) => telemetry.tokens.get(id) ?? null,
+      beforeSend: async () => {
+        await persistNow();
+        await telemetry.orphans?.settle();
+      },
+      onSessionRejected,
+      onRefused,
+    });
+    telemetry.orphans = new OrphanAdopter(telemetry, () => telemetry.delivery?.notify());
+    installLifecycle();
+    installDebugHandle();
+  }
+  telemetry.delivery.start();
+  void telemetry.orphans?.start();
   return session;
 }
 
-/** Sends everything queued now (used by tests and before leaving the page). */
+/** Puts this tab's session's queued events (IndexedDB, and the page-hide spill) back in the queue. */
+async function adoptOwnQueue(session: SessionInfo): Promise<void> {
+  const stored = telemetry.store ? await telemetry.store.load(session.sessionId).catch(() => null) : null;
+  const spill = readSpill(session.sessionId);
+  for (const [list, state] of [[stored?.events.map((r) => r.event) ?? [], 2], [spill, 0]] as const) {
+    for (const e of list) {
+      if (telemetry.queue.has(session.sessionId, e.seq)) continue;
+      telemetry.queue.push(session.sessionId, e, state);
+      session.nextSeq = Math.max(session.nextSeq, e.seq + 1);
+    }
+  }
+}
+
+function onSessionRejected(sessionId: string, dropped: number): void {
+  telemetry.tokens.delete(sessionId);
+  void telemetry.store?.deleteSession(sessionId).catch(() => undefined);
+  if (sessionId !== telemetry.session?.sessionId) {
+    telemetry.orphans?.release(sessionId);
+    return;
+  }
+  console.warn(`Telemetry session refused by the server; ${dropped} queued events dropped, starting a new session`);
+  forgetSession();
+  telemetry.session = null;
+  starting = null;
+  void startTelemetry(telemetry.mode).then(() => {
+    if (dropped > 0) track({ type: 'telemetry_drop', input: 'system', props: { reason: 'session_rejected', events: dropped } });
+  });
+}
+
+function onRefused(_sessionId: string, events: readonly EventInput[], message: string): void {
+  console.error(`Telemetry: the server refused ${events.length} event(s): ${message}`);
+  // Record the loss, unless what was refused was such a record itself.
+  if (events.every((e) => e.type === 'telemetry_drop')) return;
+  track({ type: 'telemetry_drop', input: 'system', props: { reason: 'refused', events: events.length, detail: message.slice(0, 300) } });
+}
+
+/** Sends everything queued now (tests, and before leaving the page). */
 export function flushTelemetry(): Promise<void> {
-  return delivery?.flush() ?? Promise.resolve();
+  return telemetry.delivery?.flush() ?? Promise.resolve();
 }
 
 /** The current session id, once started. */
 export function currentSessionId(): string | null {
-  return session?.sessionId ?? null;
+  return telemetry.session?.sessionId ?? null;
 }

@@ -161,9 +161,12 @@ export type PoseEvent = Extract<TelemetryEvent, { type: 'pose' }>;
  */
 export const droppableTypes: ReadonlySet<EventType> = new Set<EventType>(['pose', 'perf']);
 
+/** An event as the browser builds it: properties with defaults may be left out. */
+export type EventInput = z.input<typeof eventSchema>;
+
 /** What `track()` accepts: an event without the fields the recorder fills in. */
-export type TrackInput = TelemetryEvent extends infer E
-  ? E extends TelemetryEvent
+export type TrackInput = EventInput extends infer E
+  ? E extends EventInput
     ? Omit<E, 'id' | 'seq' | 'ts' | 'props'> & Partial<Pick<E, 'props'>>
     : never
   : never;
