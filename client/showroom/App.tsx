@@ -4,6 +4,7 @@ import { noEvents, PointerEvents } from '@react-three/xr';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { startTelemetry } from '../telemetry/recorder';
+import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { DebugHandle } from './DebugHandle';
 import { CrosshairPointer } from './input/CrosshairPointer';
 import { attachKeyboardMouse, requestMouseLook } from './input/keyboardMouse';
@@ -49,6 +50,7 @@ export function App() {
         <CrosshairPointer />
         <Scene catalog={catalog} />
         <DebugHandle />
+        <TelemetryProbe />
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : <div className="hint">Click the room to look around · WASD or arrows to walk · Esc to release</div>}
       <ProductPanel />
