@@ -68,6 +68,11 @@ export class Delivery {
     if (!this.stopped && !this.sending && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
   }
 
+  /** New events to send that should not wait for the next interval (unless backing off). */
+  soon(): void {
+    if (!this.stopped && !this.sending && this.attempt === 0) this.schedule(0);
+  }
+
   /** The network is back: retry now instead of waiting out the backoff. */
   online(): void {
     this.attempt = 0;

@@ -19,6 +19,7 @@ const scale = new Vector3();
 const quat = new Quaternion();
 const originMatrix = new Matrix4();
 const poseMatrix = new Matrix4();
+const headMatrix = new Matrix4();
 const hit: GazeHit = { target: null, distance: Infinity };
 const head: Pose = { px: 0, py: 0, pz: 0, qx: 0, qy: 0, qz: 0, qw: 1 };
 const left: Pose = { ...head };
@@ -61,44 +62,66 @@ export class Probe {
 
   /** One rendered frame at monotonic time `now` (ms); `xrFrame` while an XR session presents. */
   frame(now: number, s: FrameState, xrFrame?: XRFrame): void {
-    const presenting = s.gl.xr.isPresenting;
-    const viewer = presenting ? s.gl.xr.getCamera() : s.camera;
     if (now >= this.nextScan) {
       this.nextScan = now + SCAN_INTERVAL_MS;
       this.targets.scan(s.scene);
     }
-    if (now >= this.nextGaze) {
-      this.nextGaze = Math.max(this.nextGaze + 1000 / GAZE_HZ, now);
-      if (!presenting) viewer.updateMatrixWorld(); // the desktop camera moved this frame; the XR camera is placed by three
-      eye.setFromMatrixPosition(viewer.matrixWorld);
-      forward.set(-viewer.matrixWorld.elements[8]!, -viewer.matrixWorld.elements[9]!, -viewer.matrixWorld.elements[10]!).normalize();
-      castGaze(this.targets.list, eye, forward, hit);
-      this.dwell.update(now, hit.target?.productId ?? null, hit.distance);
-    }
-    if (now >= this.nextPose) {
-      this.nextPose = Math.max(this.nextPose + 1000 / POSE_HZ, now);
-      this.samplePose(now, viewer, s.gl, presenting ? xrFrame : undefined);
+    const gazeDue = now >= this.nextGaze;
+    const poseDue = now >= this.nextPose;
+    if (gazeDue || poseDue) {
+      const xr = s.gl.xr.isPresenting && xrFrame ? xrFrame : undefined;
+      const headM = this.head(s, xr);
+      if (gazeDue) {
+        this.nextGaze = Math.max(this.nextGaze + 1000 / GAZE_HZ, now);
+        if (headM) {
+          eye.setFromMatrixPosition(headM);
+          forward.set(-headM.elements[8]!, -headM.elements[9]!, -headM.elements[10]!).normalize();
+          castGaze(this.targets.list, eye, forward, hit);
+        } else {
+          hit.target = null;
+        }
+        this.dwell.update(now, hit.target?.productId ?? null, hit.distance);
+      }
+      if (poseDue) {
+        this.nextPose = Math.max(this.nextPose + 1000 / POSE_HZ, now);
+        this.samplePose(now, headM, s.gl, xr);
+      }
     }
     if (this.lastFrame >= 0) this.perf.record(now, now - this.lastFrame, performance.now() - now);
     this.lastFrame = now;
   }
 
-  private samplePose(now: number, viewer: Camera, gl: WebGLRenderer, xrFrame: XRFrame | undefined): void {
-    const h = fromMatrix(viewer.matrixWorld, head);
+  /**
+   * The head's world matrix: the desktop camera's, or in XR the viewer pose placed by the XR origin
+   * (null until the headset reports a pose).
+   */
+  private head(s: FrameState, xr: XRFrame | undefined): Matrix4 | null {
+    if (!xr) {
+      s.camera.updateMatrixWorld(); // moved this frame by locomotion, before three renders it
+      return s.camera.matrixWorld;
+    }
+    const origin = s.gl.xr.getCamera().parent;
+    if (origin) originMatrix.copy(origin.matrixWorld);
+    else originMatrix.identity();
+    const space = s.gl.xr.getReferenceSpace();
+    const viewer = space ? xr.getViewerPose(space) : undefined;
+    if (!viewer) return null;
+    return headMatrix.fromArray(viewer.transform.matrix).premultiply(originMatrix);
+  }
+
+  /** Head from `headM`; controllers or hands from the XR frame, in the same world space (origin matrix from `head`). */
+  private samplePose(now: number, headM: Matrix4 | null, gl: WebGLRenderer, xr: XRFrame | undefined): void {
+    const h = headM ? fromMatrix(headM, head) : null;
     let l: Pose | null = null;
     let r: Pose | null = null;
     let lHand = false;
     let rHand = false;
     const space = gl.xr.getReferenceSpace();
-    if (xrFrame && space) {
-      // Input poses are in the reference space; the XR origin (camera's parent) places that space in the world.
-      const origin = viewer.parent;
-      if (origin) originMatrix.copy(origin.matrixWorld);
-      else originMatrix.identity();
-      for (const src of xrFrame.session.inputSources) {
+    if (xr && space) {
+      for (const src of xr.session.inputSources) {
         if (src.handedness !== 'left' && src.handedness !== 'right') continue;
         const wrist = src.hand?.get('wrist');
-        const p = src.gripSpace ? xrFrame.getPose(src.gripSpace, space) : wrist ? xrFrame.getJointPose?.(wrist, space) : xrFrame.getPose(src.targetRaySpace, space);
+        const p = src.gripSpace ? xr.getPose(src.gripSpace, space) : wrist ? xr.getJointPose?.(wrist, space) : xr.getPose(src.targetRaySpace, space);
         if (!p) continue;
         poseMatrix.fromArray(p.transform.matrix).premultiply(originMatrix);
         if (src.handedness === 'left') {

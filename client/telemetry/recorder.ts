@@ -121,7 +121,7 @@ async function begin(mode: Mode): Promise<SessionInfo> {
       onSessionRejected,
       onRefused,
     });
-    telemetry.orphans = new OrphanAdopter(telemetry, () => telemetry.delivery?.notify());
+    telemetry.orphans = new OrphanAdopter(telemetry, () => telemetry.delivery?.soon());
     installLifecycle();
     installDebugHandle();
   }

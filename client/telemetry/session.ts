@@ -69,20 +69,17 @@ export function holdSessionLock(sessionId: string): void {
 }
 
 /**
- * Claims a session nobody holds; resolves with a release function, or null when another page holds
- * it. Without the Web Locks API, sessions idle for over two minutes count as free.
+ * Calls `hold` once no other page holds the session (at once if none does; when its page closes if
+ * one does); the claim lasts until the promise `hold` returns settles. Without the Web Locks API it
+ * calls `hold` at once and the caller must judge by the session's last activity.
  */
-export function claimSession(meta: SessionMeta): Promise<(() => void) | null> {
-  if (!navigator.locks) return Promise.resolve(Date.now() - meta.lastActive > 120_000 ? () => undefined : null);
-  return new Promise((resolve) => {
-    navigator.locks
-      .request(LOCK_PREFIX + meta.sessionId, { ifAvailable: true }, (lock) => {
-        if (!lock) {
-          resolve(null);
-          return undefined;
-        }
-        return new Promise<void>((release) => resolve(release));
-      })
-      .catch(() => resolve(null));
-  });
+export function whenSessionFree(sessionId: string, hold: () => Promise<void>): void {
+  if (!navigator.locks) {
+    void hold();
+    return;
+  }
+  navigator.locks.request(LOCK_PREFIX + sessionId, hold).catch(() => undefined);
 }
+
+/** Whether the Web Locks API tells open pages apart (else only idle sessions are adopted). */
+export const hasLocks = (): boolean => typeof navigator !== 'undefined' && !!navigator.locks;
