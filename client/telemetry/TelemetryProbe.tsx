@@ -37,9 +37,12 @@ export function TelemetryProbe() {
           frameMsP50: cost.p50,
           frameMsP95: cost.p95,
           frameMsMax: cost.max,
+          frameMsMean: cost.mean,
           frames: cost.frames,
+          boundsComputed: probe.targets.boundsComputed,
         };
       },
+      resetStats: () => probe.perf.resetProbeCost(),
       /** For automation with an emulated XR runtime: presents a session the page already holds. */
       presentXR: async (session: XRSession) => {
         gl.xr.enabled = true;

@@ -15,7 +15,10 @@ export interface ProbeStats {
   frameMsP50: number;
   frameMsP95: number;
   frameMsMax: number;
+  frameMsMean: number;
   frames: number;
+  /** Times bounds were computed for a product group (once per model loaded or changed). */
+  boundsComputed: number;
 }
 
 export interface TelemetryDebug {
@@ -34,7 +37,7 @@ export interface TelemetryDebug {
     durable: boolean;
   };
   /** Filled in by the TelemetryProbe once it runs inside the Canvas. */
-  probe: { stats(): ProbeStats; presentXR(session: XRSession): Promise<void> } | null;
+  probe: { stats(): ProbeStats; resetStats(): void; presentXR(session: XRSession): Promise<void> } | null;
 }
 
 declare global {

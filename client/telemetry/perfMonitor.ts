@@ -39,11 +39,18 @@ export class PerfMonitor {
     this.recentCount++;
   }
 
-  /** The probe's cost over the last (up to) 600 frames: median, 95th percentile, maximum, ms. */
-  probeCost(): { p50: number; p95: number; max: number; frames: number } {
+  /** Forgets the recent probe costs (a benchmark's warm-up). */
+  resetProbeCost(): void {
+    this.recentCount = 0;
+  }
+
+  /** The probe's cost over the last (up to) 600 frames: median, 95th percentile, maximum, mean, ms. */
+  probeCost(): { p50: number; p95: number; max: number; mean: number; frames: number } {
     const n = Math.min(this.recentCount, 600);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += this.recentProbe[i]!;
     const [p50, p95, max] = percentiles(this.recentProbe, n, [0.5, 0.95, 1 - 1e-9]);
-    return { p50: p50!, p95: p95!, max: max!, frames: this.recentCount };
+    return { p50: p50!, p95: p95!, max: max!, mean: n ? sum / n : 0, frames: this.recentCount };
   }
 
   /** Whether a report is due at `now` (cheap: call every frame, then `report`). */
