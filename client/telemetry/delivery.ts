@@ -63,14 +63,14 @@ export class Delivery {
     this.timer = null;
   }
 
-  /** Call after enqueueing: sends soon when a full batch is waiting and no backoff is running. */
+  /** Call after enqueueing: sends soon when a full batch is waiting and no backoff is running. O(1). */
   notify(): void {
-    if (!this.stopped && !this.sending && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
   }
 
   /** New events to send that should not wait for the next interval (unless backing off). */
   soon(): void {
-    if (!this.stopped && !this.sending && this.attempt === 0) this.schedule(0);
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0) this.schedule(0);
   }
 
   /** The network is back: retry now instead of waiting out the backoff. */

@@ -1,10 +1,12 @@
 // Leaving the page: end the session's open measurements, save the queue synchronously, and beacon what fits.
 import type { EventInput } from '../../server/contracts/events';
 import type { QueuedEvent } from './queue';
-import { persistNow, telemetry, track } from './recorder';
+import { pendingEvents, persistNow, telemetry, track } from './recorder';
+import { storeSession } from './session';
 import { beaconSend } from './transport';
 
 const SPILL_KEY = 'showroom.telemetry.spill';
+const PENDING_KEY = 'showroom.telemetry.pending';
 /** Browsers allow about 64 KiB of beacon/keepalive bodies in flight; stay under it. */
 const BEACON_BUDGET_BYTES = 60 * 1024;
 const hideListeners = new Set<() => void>();
@@ -43,8 +45,10 @@ function leave(pageGone: boolean): void {
     }
   }
   if (pageGone && telemetry.session) track({ type: 'session_end', input: 'system', props: { reason: 'pagehide' } });
+  if (telemetry.session) storeSession(telemetry.session);
   void persistNow();
   spill();
+  spillPending();
   beacon();
 }
 
@@ -66,6 +70,28 @@ function spill(): void {
     } catch {
       /* storage full: IndexedDB and the beacon are the remaining chances */
     }
+  }
+}
+
+/** Events recorded before any session could be started (server unreachable since the page loaded) survive a reload too. */
+function spillPending(): void {
+  const pending = pendingEvents();
+  try {
+    if (pending.length === 0) sessionStorage.removeItem(PENDING_KEY);
+    else sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+  } catch {
+    /* storage full */
+  }
+}
+
+/** Events recorded without a session by the previous page of this tab (removed from storage once read). */
+export function readPendingSpill(): EventInput[] {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as EventInput[];
+    sessionStorage.removeItem(PENDING_KEY);
+    return Array.isArray(raw) ? raw : [];
+  } catch {
+    return [];
   }
 }
 

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { EventInput, Mode, TrackInput } from '../../server/contracts/events';
 import { installDebugHandle } from './debug';
 import { Delivery } from './delivery';
-import { installLifecycle, readSpill } from './lifecycle';
+import { installLifecycle, readPendingSpill, readSpill } from './lifecycle';
 import { OrphanAdopter } from './orphans';
 import { TelemetryStore } from './persist';
 import { EventQueue } from './queue';
@@ -24,6 +24,11 @@ export const telemetry = {
 
 /** Events tracked before the session exists get their sequence numbers once it does (bounded). */
 let pending: EventInput[] = [];
+
+/** Events waiting for a session (for the page-hide spill). */
+export function pendingEvents(): readonly EventInput[] {
+  return pending;
+}
 const MAX_PENDING = 5000;
 const PERSIST_DELAY_MS = 250;
 let persistTimer: ReturnType<typeof setTimeout> | null = null;
@@ -95,9 +100,12 @@ export function startTelemetry(mode: Mode): Promise<SessionInfo> {
 
 async function begin(mode: Mode): Promise<SessionInfo> {
   telemetry.mode = mode;
+  installLifecycle();
+  installDebugHandle();
   telemetry.store ??= await TelemetryStore.open();
   const store = telemetry.store;
-  const { session, resumed } = await openSession(mode, async (id) => (await store?.load(id))?.meta);
+  pending = [...readPendingSpill(), ...pending].slice(-MAX_PENDING);
+  const { session, resumed } = await withRetry(() => openSession(mode, async (id) => (await store?.load(id))?.meta));
   await adoptOwnQueue(session);
   telemetry.tokens.set(session.sessionId, session.token);
   holdSessionLock(session.sessionId);
@@ -122,12 +130,22 @@ async function begin(mode: Mode): Promise<SessionInfo> {
       onRefused,
     });
     telemetry.orphans = new OrphanAdopter(telemetry, () => telemetry.delivery?.soon());
-    installLifecycle();
-    installDebugHandle();
   }
   telemetry.delivery.start();
   void telemetry.orphans?.start();
   return session;
+}
+
+/** Retries `fn` with exponential backoff and full jitter (1 s doubling to 60 s) until it succeeds. */
+async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt === 0) console.warn('Telemetry: no session yet (server unreachable); events are kept and the session retried', err);
+      await new Promise((r) => setTimeout(r, Math.max(250, Math.random() * Math.min(60_000, 1000 * 2 ** attempt))));
+    }
+  }
 }
 
 /** Puts this tab's session's queued events (IndexedDB, and the page-hide spill) back in the queue. */

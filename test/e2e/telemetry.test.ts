@@ -124,6 +124,23 @@ describe('telemetry in the browser', () => {
     await context.close();
   });
 
+  it('keeps what is recorded while no session could be started yet, through a reload, and sends it once the server answers', async () => {
+    const { page, context } = await newPage();
+    await context.route('**/trpc/session.{start,ingest}*', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => (window.showroomDebug?.frames ?? 0) > 3 && !!window.showroomTelemetry, undefined, { timeout: 90_000 });
+    await trackSelects(page, 25, 'lund-bench');
+    await page.reload();
+    await page.waitForFunction(() => !!window.showroomTelemetry, undefined, { timeout: 90_000 });
+    expect(await page.evaluate(() => window.showroomTelemetry!.stats().sessionId)).toBeNull();
+    await context.unroute('**/trpc/session.{start,ingest}*');
+    await page.waitForFunction(() => !!window.showroomTelemetry!.stats().sessionId, undefined, { timeout: 90_000, polling: 500 });
+    const sessionId = await page.evaluate(() => window.showroomTelemetry!.stats().sessionId!);
+    await page.evaluate(() => window.showroomTelemetry!.flush());
+    expect(await waitForCount("SELECT count(*) FROM events WHERE session_id = ? AND product_id = 'lund-bench'", [sessionId], 25)).toBe(25);
+    await context.close();
+  });
+
   it('beacons what is queued when the page is left, and the server stores it', async () => {
     const { page, context } = await newPage();
     await page.goto(`${server.url}/`);
