@@ -66,7 +66,8 @@ export class OrphanAdopter {
     const id = meta.sessionId;
     if (!store || id === this.owner.session?.sessionId) return;
     const { events } = await store.load(id).catch(() => ({ events: [] }));
-    const waiting = events.filter((r) => !queue.has(id, r.seq));
+    const known = queue.seqs(id);
+    const waiting = events.filter((r) => !known.has(r.seq));
     if (waiting.length === 0 && queue.size(id) === 0) {
       if (Date.now() - meta.lastActive > SESSION_IDLE_MS) await store.deleteSession(id).catch(() => undefined);
       return;

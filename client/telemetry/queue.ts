@@ -207,8 +207,10 @@ export class EventQueue {
     return s;
   }
 
-  /** Whether an event with this session and sequence number is waiting. */
-  has(sessionId: string, seq: number): boolean {
-    return this.items.some((q) => !q.gone && q.sessionId === sessionId && q.event.seq === seq);
+  /** Sequence numbers of one session's waiting events. */
+  seqs(sessionId: string): Set<number> {
+    const out = new Set<number>();
+    for (const q of this.items) if (!q.gone && q.sessionId === sessionId) out.add(q.event.seq);
+    return out;
   }
 }

@@ -152,9 +152,11 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
 async function adoptOwnQueue(session: SessionInfo): Promise<void> {
   const stored = telemetry.store ? await telemetry.store.load(session.sessionId).catch(() => null) : null;
   const spill = readSpill(session.sessionId);
+  const known = telemetry.queue.seqs(session.sessionId);
   for (const [list, state] of [[stored?.events.map((r) => r.event) ?? [], 2], [spill, 0]] as const) {
     for (const e of list) {
-      if (telemetry.queue.has(session.sessionId, e.seq)) continue;
+      if (known.has(e.seq)) continue;
+      known.add(e.seq);
       telemetry.queue.push(session.sessionId, e, state);
       session.nextSeq = Math.max(session.nextSeq, e.seq + 1);
     }

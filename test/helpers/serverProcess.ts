@@ -17,6 +17,8 @@ export interface ServerProcess {
   restart(): Promise<void>;
   /** Resident memory of the server process, bytes (Linux /proc). */
   rss(): number;
+  /** CPU time the server process has used so far (user + system), seconds (Linux /proc). */
+  cpuSeconds(): number;
 }
 
 function launch(dataDir: string, port: number, env: Record<string, string>): { child: ChildProcess; ready: Promise<string>; out: () => string } {
@@ -82,6 +84,12 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
           await new Promise((r) => setTimeout(r, 200));
         }
       }
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses): utime and stime in clock ticks.
+      const stat = fs.readFileSync(`/proc/${current.child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     rss() {
       const status = fs.readFileSync(`/proc/${current.child.pid}/status`, 'utf8');
