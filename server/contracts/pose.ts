@@ -246,12 +246,13 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
-const BASE64_TEXT = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/** Base64 characters with padding only at the end (the length is checked apart: a multiple of 4). */
+const BASE64_TEXT = /^[A-Za-z0-9+/]*={0,2}$/;
 const NodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer;
 
 /** Decodes standard padded base64; null when the text is not valid base64. Uses Node's native decoder when present. */
 export function fromBase64(text: string): Uint8Array | null {
-  if (!BASE64_TEXT.test(text)) return null;
+  if (text.length % 4 !== 0 || !BASE64_TEXT.test(text)) return null;
   return NodeBuffer ? NodeBuffer.from(text, 'base64') : decodeBase64(text);
 }
 
