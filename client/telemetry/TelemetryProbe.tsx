@@ -34,6 +34,7 @@ export function TelemetryProbe() {
           dwellsStarted: probe.dwell.started,
           poseSamples: probe.pose.samples,
           poseChunks: probe.pose.chunks,
+          poseMask: probe.pose.lastMask,
           frameMsP50: cost.p50,
           frameMsP95: cost.p95,
           frameMsMax: cost.max,

@@ -11,6 +11,8 @@ export interface ProbeStats {
   dwellsStarted: number;
   poseSamples: number;
   poseChunks: number;
+  /** What the last pose sample held: 1 head, 2 left, 4 right, 8 left is a hand, 16 right is a hand. */
+  poseMask: number;
   /** The probe's own time per frame, ms: median, 95th percentile and maximum over the last frames. */
   frameMsP50: number;
   frameMsP95: number;

@@ -15,6 +15,8 @@ export class PoseSampler {
   mode: Mode = 'desktop';
   samples = 0;
   chunks = 0;
+  /** Which poses the last sample held (bits as in the chunk format: 1 head, 2 left, 4 right, 8/16 hands). */
+  lastMask = 0;
 
   constructor(private readonly emit: (e: TrackInput) => void) {}
 
@@ -33,6 +35,7 @@ export class PoseSampler {
       if (!this.writer.add(0, head, left, leftIsHand, right, rightIsHand)) return; // hands over 32 m from the head: not a real pose
     }
     this.samples++;
+    this.lastMask = (head ? 1 : 0) | (left ? 2 | (leftIsHand ? 8 : 0) : 0) | (right ? 4 | (rightIsHand ? 16 : 0) : 0);
     if (this.writer.count >= CHUNK_SAMPLES) this.flush();
   }
 

@@ -183,7 +183,7 @@ describe('telemetry in the browser', () => {
 });
 
 describe('telemetry in emulated VR', () => {
-  it('samples the headset and both controllers into VR pose chunks', async () => {
+  it('samples the headset and both controllers, then both hands, into VR pose chunks', async () => {
     const require = createRequire(import.meta.url);
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await context.addInitScript({ path: require.resolve('iwer/build/iwer.min.js') });
@@ -202,7 +202,7 @@ describe('telemetry in emulated VR', () => {
       d.position.set(0, 1.7, 0);
       d.controllers.left.position.set(-0.3, 1.2, -0.4);
       d.controllers.right.position.set(0.3, 1.2, -0.4);
-      const session = await navigator.xr!.requestSession('immersive-vr', { optionalFeatures: ['local-floor'] });
+      const session = await navigator.xr!.requestSession('immersive-vr', { optionalFeatures: ['local-floor', 'hand-tracking'] });
       (window as unknown as { xrSession: XRSession }).xrSession = session;
       await window.showroomTelemetry!.probe!.presentXR(session);
     });
@@ -215,6 +215,13 @@ describe('telemetry in emulated VR', () => {
     const moved = await page.evaluate(() => window.showroomTelemetry!.probe!.stats().poseSamples);
     await page.waitForFunction((n) => window.showroomTelemetry!.probe!.stats().poseSamples >= n + 8, moved, { timeout: 60_000 });
     await page.screenshot({ path: path.join(shots, 'telemetry-vr.png') });
+    // Put the controllers down: hand tracking takes over.
+    await page.evaluate(() => {
+      (window as unknown as { xrDevice: { primaryInputMode: string } }).xrDevice.primaryInputMode = 'hand';
+    });
+    await page.waitForFunction(() => window.showroomTelemetry!.probe!.stats().poseMask === 31, undefined, { timeout: 60_000 });
+    const handsFrom = await page.evaluate(() => window.showroomTelemetry!.probe!.stats().poseSamples);
+    await page.waitForFunction((n) => window.showroomTelemetry!.probe!.stats().poseSamples >= n + 6, handsFrom, { timeout: 60_000 });
     await page.evaluate(async () => {
       // Ending the session closes the chunk gathered in VR.
       await (window as unknown as { xrSession: XRSession }).xrSession.end();
@@ -224,9 +231,11 @@ describe('telemetry in emulated VR', () => {
     const chunks = rows<{ data: Buffer }>("SELECT data FROM pose_chunks WHERE session_id = ? AND mode = 'vr' ORDER BY start_ts", sessionId);
     expect(chunks.length).toBeGreaterThan(0);
     const samples = chunks.flatMap((c) => decodePoseChunk(new Uint8Array(c.data)).samples);
-    const both = samples.filter((s) => s.left && s.right);
+    const hands = samples.filter((s) => s.mask === (1 | 2 | 4 | 8 | 16));
+    expect(hands.length, 'samples of the head and two tracked hands').toBeGreaterThanOrEqual(4);
+    expect(samples.indexOf(hands[0]!)).toBeGreaterThan(samples.findLastIndex((s) => s.mask === (1 | 2 | 4)));
+    const both = samples.filter((s) => s.mask === (1 | 2 | 4)); // head and two controllers
     expect(both.length).toBeGreaterThanOrEqual(12);
-    expect(both.every((s) => s.mask === (1 | 2 | 4))).toBe(true); // head and two controllers, no hands
     expect(both.every((s) => s.left!.px < s.right!.px)).toBe(true);
     const rightXs = both.map((s) => s.right!.px);
     expect(Math.max(...rightXs) - Math.min(...rightXs)).toBeGreaterThan(0.4); // the right controller moved 0.5 m
