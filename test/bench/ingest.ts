@@ -172,7 +172,7 @@ async function main() {
   console.log('Event mix: 80% business events (dwell, hover, select, variant, inspect, cart), 20% pose chunks of 20 head samples.\n');
 
   const raw = openRaw();
-  const server = await startServerProcess();
+  const server = await startServerProcess({ env: { SHOWROOM_TRACE_GC: '1' } });
   serverForErrors = server;
   const rss: { phase: string; bytes: number }[] = [];
   let phase = 'b';
@@ -231,6 +231,8 @@ async function main() {
   );
   console.log(`    RSS during (c), MB every 2 s: ${during.filter((_, i) => i % 10 === 0).map((x) => (x / 2 ** 20).toFixed(0)).join(' ')}`);
 
+  const pauses = [...server.output().matchAll(/^gc pause ([\d.]+) ms$/gm)].map((m) => Number(m[1]));
+  console.log(`server garbage-collection pauses over 8 ms during the whole run: ${pauses.length}, longest ${Math.max(0, ...pauses).toFixed(1)} ms`);
   agent.destroy();
   await server.kill();
   raw.db.close();
