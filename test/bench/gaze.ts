@@ -38,6 +38,7 @@ async function run(page: Page, url: string, probe: boolean): Promise<{ frameMs: 
     window.showroomTelemetry?.probe?.resetStats();
   });
   await page.waitForTimeout(SECONDS * 1000);
+  if (probe) await page.screenshot({ path: path.join(root, 'test-results', 'bench-gaze.png') }).catch(() => undefined);
   const frameMs = await page.evaluate(() => window.bench!.frameMs);
   if (!probe) return { frameMs, probe: null };
   const stats = (await page.evaluate(() => window.showroomTelemetry!.probe!.stats())) as unknown as Record<string, number>;
@@ -66,7 +67,6 @@ async function main() {
       withProbe.push(await run(page, server.url, true));
       without.push(await run(page, server.url, false));
     }
-    await page.screenshot({ path: path.join(root, 'test-results', 'bench-gaze.png') }).catch(() => undefined);
     const best = withProbe.reduce((a, b) => (a.probe!.frameMsP50! <= b.probe!.frameMsP50! ? a : b));
     const p = best.probe!;
     const frameWith = median(withProbe.flatMap((x) => x.frameMs));
