@@ -6,7 +6,8 @@ import { installDebugHandle } from './debug';
 import { ErrorReporter } from './errors';
 import { onPageHide } from './lifecycle';
 import { Probe } from './probe';
-import { telemetry, track } from './recorder';
+import { track } from './recorder';
+import { telemetry } from './state';
 
 export function TelemetryProbe() {
   const gl = useThree((s) => s.gl);

@@ -1,6 +1,8 @@
 // Exposes the recorder's state on `window.showroomTelemetry`, for automation, tests and benchmarks.
 import type { TrackInput } from '../../server/contracts/events';
-import { flushTelemetry, persistNow, telemetry, track } from './recorder';
+import { persistNow } from './persistence';
+import { flushTelemetry, track } from './recorder';
+import { telemetry } from './state';
 
 export interface ProbeStats {
   /** Products the gaze ray is tested against. */

@@ -1,7 +1,9 @@
 // Leaving the page: end the session's open measurements, save the queue synchronously, and beacon what fits.
 import type { EventInput } from '../../server/contracts/events';
 import type { QueuedEvent } from './queue';
-import { pendingEvents, persistNow, telemetry, track } from './recorder';
+import { persistNow } from './persistence';
+import { pendingEvents, track } from './recorder';
+import { telemetry } from './state';
 import { storeSession } from './session';
 import { beaconSend } from './transport';
 

@@ -1,6 +1,7 @@
 // Collects head and controller/hand poses at 10 Hz into compact chunks and records each full chunk as a `pose` event.
 import type { Mode, TrackInput } from '../../server/contracts/events';
-import { PoseChunkWriter, toBase64, type Pose } from '../../server/contracts/pose';
+import { PoseChunkWriter, type Pose } from '../../server/contracts/pose';
+import { toBase64 } from '../../server/contracts/base64';
 
 /** Pose samples per second. */
 export const POSE_HZ = 10;

@@ -2,7 +2,8 @@
 import { BoxGeometry, Group, Mesh, MeshBasicMaterial, PerspectiveCamera, Scene, Vector3, type WebGLRenderer } from 'three';
 import { describe, expect, it } from 'vitest';
 import type { TrackInput } from '../../server/contracts/events';
-import { decodePoseChunk, fromBase64 } from '../../server/contracts/pose';
+import { decodePoseChunk } from '../../server/contracts/pose';
+import { fromBase64 } from '../../server/contracts/base64';
 import { castGaze } from './gaze';
 import { GazeTargets } from './gazeTargets';
 import { Probe } from './probe';

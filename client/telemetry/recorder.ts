@@ -3,24 +3,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { EventInput, Mode, TrackInput } from '../../server/contracts/events';
 import { installDebugHandle } from './debug';
 import { Delivery } from './delivery';
-import { installLifecycle, readPendingSpill, readSpill } from './lifecycle';
+import { installLifecycle, readPendingSpill } from './lifecycle';
 import { OrphanAdopter } from './orphans';
 import { TelemetryStore } from './persist';
-import { EventQueue } from './queue';
-import { forgetSession, holdSessionLock, openSession, storeSession, type SessionInfo } from './session';
+import { adoptOwnQueue, persistNow, schedulePersist } from './persistence';
+import { forgetSession, holdSessionLock, openSession, type SessionInfo } from './session';
+import { telemetry } from './state';
 import { fetchTransport } from './transport';
-
-/** Everything the recorder owns; one per page. */
-export const telemetry = {
-  queue: new EventQueue(),
-  store: null as TelemetryStore | null,
-  session: null as SessionInfo | null,
-  delivery: null as Delivery | null,
-  /** Write tokens of every session with events queued here (this page's and adopted ones). */
-  tokens: new Map<string, string>(),
-  orphans: null as OrphanAdopter | null,
-  mode: 'desktop' as Mode,
-};
 
 /** Events tracked before the session exists get their sequence numbers once it does (bounded). */
 let pending: EventInput[] = [];
@@ -30,9 +19,7 @@ export function pendingEvents(): readonly EventInput[] {
   return pending;
 }
 const MAX_PENDING = 5000;
-const PERSIST_DELAY_MS = 250;
-let persistTimer: ReturnType<typeof setTimeout> | null = null;
-let persisting: Promise<void> | null = null;
+
 
 /**
  * Records one event: constant time, no I/O, never blocks a frame. The event is stamped (UUIDv7 id,
@@ -54,34 +41,7 @@ function enqueue(s: SessionInfo, event: EventInput): void {
   s.lastActive = event.ts;
   telemetry.queue.push(s.sessionId, event);
   telemetry.delivery?.notify();
-  if (!persistTimer) persistTimer = setTimeout(() => void persistNow(), PERSIST_DELAY_MS);
-}
-
-/** Writes queued events and the session's sequence counter to IndexedDB (one transaction); resolves when done. */
-export async function persistNow(): Promise<void> {
-  if (persistTimer) clearTimeout(persistTimer);
-  persistTimer = null;
-  while (persisting) await persisting;
-  const drops = telemetry.queue.takeDrops();
-  if (drops) track({ type: 'telemetry_drop', input: 'system', props: { reason: 'capacity', ...drops } });
-  const s = telemetry.session;
-  if (s) storeSession(s);
-  const store = telemetry.store;
-  if (!store) return;
-  const items = telemetry.queue.drainUnsaved();
-  const deletes = telemetry.queue.drainDeletes();
-  const puts = items.map((q) => ({ sessionId: q.sessionId, seq: q.event.seq, event: q.event }));
-  persisting = store
-    .write(puts, deletes, s ? [{ sessionId: s.sessionId, token: s.token, nextSeq: s.nextSeq, lastActive: s.lastActive }] : [])
-    .then(
-      () => telemetry.queue.markSaved(items),
-      (err: unknown) => {
-        telemetry.queue.markUnsaved(items, deletes);
-        console.warn('Telemetry events could not be written to IndexedDB; they stay in memory', err);
-      },
-    )
-    .finally(() => (persisting = null));
-  await persisting;
+  schedulePersist();
 }
 
 let starting: Promise<SessionInfo> | null = null;
@@ -144,21 +104,6 @@ async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
     } catch (err) {
       if (attempt === 0) console.warn('Telemetry: no session yet (server unreachable); events are kept and the session retried', err);
       await new Promise((r) => setTimeout(r, Math.max(250, Math.random() * Math.min(60_000, 1000 * 2 ** attempt))));
-    }
-  }
-}
-
-/** Puts this tab's session's queued events (IndexedDB, and the page-hide spill) back in the queue. */
-async function adoptOwnQueue(session: SessionInfo): Promise<void> {
-  const stored = telemetry.store ? await telemetry.store.load(session.sessionId).catch(() => null) : null;
-  const spill = readSpill(session.sessionId);
-  const known = telemetry.queue.seqs(session.sessionId);
-  for (const [list, state] of [[stored?.events.map((r) => r.event) ?? [], 2], [spill, 0]] as const) {
-    for (const e of list) {
-      if (known.has(e.seq)) continue;
-      known.add(e.seq);
-      telemetry.queue.push(session.sessionId, e, state);
-      session.nextSeq = Math.max(session.nextSeq, e.seq + 1);
     }
   }
 }

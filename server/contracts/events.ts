@@ -1,7 +1,8 @@
 // The telemetry contract: every event type the showroom logs, its common fields and bounded properties.
 import { z } from 'zod';
 import { slugSchema, uuidSchema, uuidv7Schema } from './ids';
-import { checkPoseChunk, fromBase64, MAX_POSE_CHUNK_BYTES, MAX_POSE_SAMPLES, POSE_FORMAT } from './pose';
+import { checkPoseChunk, MAX_POSE_CHUNK_BYTES, MAX_POSE_SAMPLES, POSE_FORMAT } from './pose';
+import { fromBase64 } from './base64';
 
 /** What caused an event. `system` is the page itself (session start/end, pose, perf); `keyboard` a key press. */
 export const inputKinds = ['mouse', 'touch', 'gamepad', 'controller', 'hand', 'gaze', 'keyboard', 'system'] as const;

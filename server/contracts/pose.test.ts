@@ -2,7 +2,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { eventSchema } from './events';
-import { checkPoseChunk, decodeBase64, decodePoseChunk, fromBase64, packQuaternion, PoseChunkWriter, toBase64, unpackQuaternion, type Pose } from './pose';
+import { checkPoseChunk, decodePoseChunk, packQuaternion, PoseChunkWriter, unpackQuaternion, type Pose } from './pose';
+import { decodeBase64, fromBase64, toBase64 } from './base64';
 
 function randomPose(rand: () => number): Pose {
   const [a, b, c, d] = [rand() - 0.5, rand() - 0.5, rand() - 0.5, rand() - 0.5];

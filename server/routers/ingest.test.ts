@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../test/helpers/deps';
 import { dwellEnd, poseEvent, select } from '../../test/helpers/telemetry';
 import { decodePoseChunk } from '../contracts/pose';
-import { listPoseChunks, productAttention, sessionAttention } from '../db/events';
+import { listPoseChunks, productAttention, sessionAttention } from '../db/attention';
 import { getSession } from '../db/sessions';
 import { ingestLimiter } from './session';
 

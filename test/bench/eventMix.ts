@@ -1,7 +1,8 @@
 // The event mix the ingest benchmark sends: business events of several types and desktop pose chunks.
 import { v7 as uuidv7 } from 'uuid';
 import type { TelemetryEvent } from '../../server/contracts/events';
-import { PoseChunkWriter, toBase64 } from '../../server/contracts/pose';
+import { PoseChunkWriter } from '../../server/contracts/pose';
+import { toBase64 } from '../../server/contracts/base64';
 
 const products = ['oslo-chair', 'fjord-sofa', 'bergen-armchair', 'halo-floor-lamp'];
 const writer = new PoseChunkWriter();

@@ -1,7 +1,8 @@
 // Builders for telemetry events and pose chunks used by router tests, end-to-end tests and benchmarks.
 import { v7 as uuidv7 } from 'uuid';
 import type { TelemetryEvent } from '../../server/contracts/events';
-import { PoseChunkWriter, toBase64, type Pose } from '../../server/contracts/pose';
+import { PoseChunkWriter, type Pose } from '../../server/contracts/pose';
+import { toBase64 } from '../../server/contracts/base64';
 
 let clock = Date.now();
 /** Strictly increasing browser-like times, ms. */
