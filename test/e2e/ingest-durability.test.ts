@@ -103,4 +103,4 @@ it('stores every one of 10,000 events exactly once, in sequence order, through t
   expect(server.output().match(/Showroom running at/g)).toHaveLength(3);
   expect(watch.foreign).toEqual([]);
   await context.close();
-});
+}, 300_000);

@@ -79,11 +79,14 @@ describe('telemetry in the browser', () => {
       "SELECT type, input, product_id, duration_ms FROM events WHERE session_id = ? AND type LIKE 'dwell%' ORDER BY seq",
       sessionId,
     );
-    expect(dwells.slice(0, 2).map((d) => [d.type, d.input, d.product_id])).toEqual([
-      ['dwell_start', 'gaze', target],
-      ['dwell_end', 'gaze', target],
+    expect(dwells.every((d) => d.input === 'gaze')).toBe(true);
+    // Aiming may have rested on other products on the way; the last dwell is the one on the target.
+    expect(dwells.slice(-2).map((d) => [d.type, d.product_id])).toEqual([
+      ['dwell_start', target],
+      ['dwell_end', target],
     ]);
-    expect(dwells[1]!.duration_ms).toBeGreaterThanOrEqual(850);
+    expect(dwells.at(-1)!.duration_ms).toBeGreaterThanOrEqual(850);
+    expect(dwells.filter((d) => d.type === 'dwell_start').length).toBe(dwells.filter((d) => d.type === 'dwell_end').length);
     const attention = rows<{ dwell_count: number; dwell_ms: number }>('SELECT dwell_count, dwell_ms FROM session_products WHERE session_id = ? AND product_id = ?', sessionId, target);
     expect(attention[0]!.dwell_ms).toBe(dwells.filter((d) => d.type === 'dwell_end' && d.product_id === target).reduce((s, d) => s + d.duration_ms!, 0));
 
@@ -98,7 +101,7 @@ describe('telemetry in the browser', () => {
     expect(watch.foreign).toEqual([]);
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 
   it('keeps events through an offline reload and delivers each exactly once, in order, when the network returns', async () => {
     const { page, watch, context } = await newPage();
@@ -242,5 +245,5 @@ describe('telemetry in emulated VR', () => {
     expect(both.every((s) => Math.abs(s.right!.py - s.head!.py + 0.5) < 0.1)).toBe(true); // controllers 0.5 m below the head
     expect(watch.foreign).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });
