@@ -9,6 +9,8 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createContextFactory, type AppDeps } from './context';
 import { schemaVersion } from './db/migrate';
+import { MAX_BATCH_EVENTS } from './contracts/events';
+import { RateLimitedError } from './ingest/rateLimit';
 import { appRouter, type AppRouter } from './routers/_app';
 
 export interface AppOptions {
@@ -35,6 +37,21 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 5000 },
     ...(opts.https ? { https: opts.https } : {}),
   } as FastifyServerOptions);
+
+  // Telemetry: navigator.sendBeacon can only send text/plain; ingest reads such a body as JSON.
+  app.addHook('onRequest', async (req) => {
+    if (req.method === 'POST' && req.url.startsWith('/trpc/session.ingest') && /^text\/plain\b/i.test(req.headers['content-type'] ?? '')) {
+      req.raw.headers['content-type'] = 'application/json';
+    }
+  });
+  // A body over the limit is refused before parsing, with a message a client can act on.
+  app.setErrorHandler((err: Error & { code?: string }, req, reply) => {
+    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+    const message = `The request body is larger than ${BODY_LIMIT} bytes; send at most ${MAX_BATCH_EVENTS} events and 1 MiB per batch`;
+    return reply.code(413).send(
+      req.url.startsWith('/trpc/') ? { error: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } : { message },
+    );
+  });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -65,6 +82,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trpcOptions: {
       router: appRouter,
       createContext: createContextFactory(opts.deps),
+      responseMeta({ errors }) {
+        const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
+        return limited ? { headers: { 'retry-after': String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))) } } : {};
+      },
       onError({ error, path: procedure }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
       },

@@ -6,6 +6,7 @@ import { loadCatalogFile } from './catalog-loader';
 import type { Config } from './config';
 import type { AppDeps } from './context';
 import { allProductIds, syncCatalog, type CatalogSyncResult } from './db/catalog';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 
@@ -40,6 +41,8 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
       https: config.tls ? { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } : null,
     });
     await app.listen({ port: config.port, host: config.host });
+    // Checkpoint the WAL off the request path: a checkpoint's fsync would otherwise stall ingest.
+    const checkpointer = startCheckpointer(db, config.dbFile, 500, (m) => app.log.error(m));
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -52,6 +55,7 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
       catalog,
       async close() {
         await app.close();
+        await checkpointer.stop();
         db.close();
       },
     };

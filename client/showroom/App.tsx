@@ -6,6 +6,7 @@ import { NeutralToneMapping } from 'three';
 import { api } from '../api';
 import { connectShop } from '../shop/shop';
 import { startTelemetry } from '../telemetry/recorder';
+import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { closePanel } from './actions';
 import { DebugHandle } from './DebugHandle';
 import { HelpOverlay } from './HelpOverlay';
@@ -83,6 +84,7 @@ export function App() {
           <Scene catalog={catalog} />
           <ModeTracker />
           <DebugHandle />
+          <TelemetryProbe />
         </XR>
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : null}

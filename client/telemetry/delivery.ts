@@ -1,61 +1,56 @@
-// Sends queued events to the server in bounded batches, retrying with exponential backoff and jitter.
-import { TRPCClientError } from '@trpc/client';
-import type { TelemetryEvent } from '../../server/contracts/events';
-import { api } from '../api';
+// Sends queued events in bounded batches, one request at a time, retrying with exponential backoff and full jitter.
+import type { EventInput } from '../../server/contracts/events';
+import type { EventQueue, QueuedEvent } from './queue';
+import { refusedIndices, type SendResult, type Transport } from './transport';
 
-export const MAX_BATCH = 100;
-export const MAX_BATCH_BYTES = 256 * 1024;
+/** Most events per request (the server takes up to 500). */
+export const MAX_BATCH = 500;
+/** Most estimated bytes per request (the server takes up to 1 MiB). */
+export const MAX_BATCH_BYTES = 512 * 1024;
+/** Send at once when this many events wait ... */
+export const FLUSH_AT_EVENTS = 100;
+/** ... else every this many ms. */
 export const FLUSH_INTERVAL_MS = 2000;
-const MAX_BACKOFF_MS = 60_000;
+export const MAX_BACKOFF_MS = 60_000;
+const MIN_RETRY_MS = 250;
 
-export interface Outbox {
-  /** Events waiting to be sent, oldest first. */
-  peek(max: number): readonly TelemetryEvent[];
-  /** Removes these events (the server stored them, or they are being dropped). */
-  remove(ids: readonly string[]): void;
-  size(): number;
+export interface DeliveryHooks {
+  /** The write token of a session with queued events; null when unknown (its events are dropped). */
+  tokenFor(sessionId: string): string | null;
+  /** Runs before each round of sending: makes queued events durable, so nothing is sent that only memory holds. */
+  beforeSend?(): Promise<void>;
+  /** The server refused the session's token; its queued events were dropped. */
+  onSessionRejected(sessionId: string, dropped: number): void;
+  /** The server refused these events as invalid (they were dropped so the rest get through). */
+  onRefused(sessionId: string, events: readonly EventInput[], message: string): void;
 }
 
-export interface DeliveryTarget {
-  sessionId: string;
-  token: string;
-}
-
-/** Takes events from the front of the outbox up to the count and byte bounds. */
-export function takeBatch(outbox: Outbox, maxEvents = MAX_BATCH, maxBytes = MAX_BATCH_BYTES): TelemetryEvent[] {
-  const batch: TelemetryEvent[] = [];
-  let bytes = 0;
-  for (const e of outbox.peek(maxEvents)) {
-    const size = JSON.stringify(e).length;
-    if (batch.length > 0 && bytes + size > maxBytes) break;
-    batch.push(e);
-    bytes += size;
-  }
-  return batch;
-}
-
-/** The index of the event a BAD_REQUEST names (`events[3]...`), if any. */
-function badEventIndex(err: TRPCClientError<never>): number | null {
-  const m = /events\[(\d+)\]/.exec(err.message);
-  return m ? Number(m[1]) : null;
-}
-
-/**
- * Drives delivery: flushes when the outbox holds a full batch or every FLUSH_INTERVAL_MS, one
- * request at a time; on failure waits min(60 s, 1 s * 2^attempt) with full jitter.
- */
 export class Delivery {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sending = false;
-  private attempt = 0;
-  private stopped = false;
-  /** Called when the server refuses the session token: the caller starts a new session. */
-  onSessionRejected: (() => void) | null = null;
+  private stopped = true;
+  private limit = MAX_BATCH;
+  /** Failed attempts in a row (network, 5xx, 429); 0 when the last request went through. */
+  attempt = 0;
+  /** Delay chosen for the next attempt, ms (for monitoring). */
+  nextDelayMs = FLUSH_INTERVAL_MS;
+  lastError: string | null = null;
+  /** Events stored by the server through this delivery. */
+  delivered = 0;
+
+  private readonly maxBatch: number;
+  private readonly random: () => number;
 
   constructor(
-    private readonly outbox: Outbox,
-    private target: DeliveryTarget,
-  ) {}
+    private readonly queue: EventQueue,
+    private readonly transport: Transport,
+    private readonly hooks: DeliveryHooks,
+    opts: { maxBatch?: number; random?: () => number } = {},
+  ) {
+    this.maxBatch = opts.maxBatch ?? MAX_BATCH;
+    this.limit = this.maxBatch;
+    this.random = opts.random ?? Math.random;
+  }
 
   start(): void {
     this.stopped = false;
@@ -68,64 +63,106 @@ export class Delivery {
     this.timer = null;
   }
 
-  setTarget(target: DeliveryTarget): void {
-    this.target = target;
+  /** Call after enqueueing: sends soon when a full batch is waiting and no backoff is running. O(1). */
+  notify(): void {
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
   }
 
-  /** Call after enqueueing: sends at once when a full batch is waiting. */
-  notify(): void {
-    if (this.outbox.size() >= MAX_BATCH && !this.sending && this.attempt === 0) void this.flush();
+  /** New events to send that should not wait for the next interval (unless backing off). */
+  soon(): void {
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0) this.schedule(0);
+  }
+
+  /** The network is back: retry now instead of waiting out the backoff. */
+  online(): void {
+    this.attempt = 0;
+    if (!this.stopped) this.schedule(0);
   }
 
   private schedule(ms: number): void {
+    this.nextDelayMs = ms;
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), ms);
   }
 
-  /** Sends batches until the outbox is empty or a send fails. */
+  /** min(60 s, 1 s * 2^(attempt-1)) with full jitter, at least `floor` ms. */
+  backoffMs(floor = 0): number {
+    const cap = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, this.attempt - 1));
+    return Math.max(floor, MIN_RETRY_MS, Math.round(this.random() * cap));
+  }
+
+  /** Sends batches until the queue is empty or a send fails; then schedules the next round. */
   async flush(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
+    let next = FLUSH_INTERVAL_MS;
     try {
-      while (this.outbox.size() > 0) {
-        const batch = takeBatch(this.outbox);
-        try {
-          await api.session.ingest.mutate({ sessionId: this.target.sessionId, token: this.target.token, events: batch });
-          this.outbox.remove(batch.map((e) => e.id));
-          this.attempt = 0;
-        } catch (err) {
-          if (!this.handleRefusal(err, batch)) {
-            this.attempt++;
-            const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.attempt - 1));
-            this.schedule(Math.random() * backoff);
-            return;
-          }
+      await this.hooks.beforeSend?.();
+      for (;;) {
+        const batch = this.queue.takeBatch(this.limit, MAX_BATCH_BYTES);
+        if (batch.length === 0) break;
+        const retryIn = await this.sendOne(batch);
+        if (retryIn !== null) {
+          next = retryIn;
+          break;
         }
       }
+    } catch (err) {
+      this.lastError = String(err);
+      this.attempt++;
+      next = this.backoffMs();
     } finally {
       this.sending = false;
     }
-    this.schedule(FLUSH_INTERVAL_MS);
+    this.schedule(next);
   }
 
-  /** Handles a refusal that retrying cannot fix; returns false when the error is worth retrying. */
-  private handleRefusal(err: unknown, batch: readonly TelemetryEvent[]): boolean {
-    if (!(err instanceof TRPCClientError)) return false;
-    const status = (err.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0;
-    if (status === 400) {
-      // An event the server will never take: drop it (the whole batch if none is named) so the rest get through.
-      const index = badEventIndex(err);
-      const bad = index !== null ? batch[index] : undefined;
-      console.error('Telemetry event refused by the server:', err.message);
-      this.outbox.remove(bad ? [bad.id] : batch.map((e) => e.id));
-      return true;
+  /** Sends one batch and handles the answer; returns ms to wait before retrying, or null to go on. */
+  private async sendOne(batch: QueuedEvent[]): Promise<number | null> {
+    const sessionId = batch[0]!.sessionId;
+    const token = this.hooks.tokenFor(sessionId);
+    if (!token) {
+      this.hooks.onSessionRejected(sessionId, this.queue.removeSession(sessionId));
+      return null;
     }
-    if (status === 403) {
-      console.warn('Telemetry session refused; starting a new one');
-      this.onSessionRejected?.();
-      return true;
+    const r: SendResult = await this.transport.send({ sessionId, token, events: batch.map((q) => q.event) });
+    if (r.ok) {
+      this.queue.remove(batch);
+      this.delivered += r.accepted + r.duplicates;
+      this.attempt = 0;
+      this.limit = this.maxBatch;
+      this.lastError = null;
+      return null;
     }
-    return false;
+    this.lastError = `${r.status}: ${r.message}`;
+    switch (r.status) {
+      case 400: {
+        // Refused whole because of the named events: drop exactly those, resend the rest.
+        const named = refusedIndices(r.message).filter((i) => i < batch.length);
+        const bad = named.length > 0 ? named.map((i) => batch[i]!) : batch;
+        this.queue.remove(bad);
+        this.hooks.onRefused(sessionId, bad.map((q) => q.event), r.message);
+        return null;
+      }
+      case 403:
+        this.hooks.onSessionRejected(sessionId, this.queue.removeSession(sessionId));
+        return null;
+      case 413:
+        if (batch.length > 1) {
+          this.limit = Math.max(1, Math.floor(batch.length / 2));
+          return null;
+        }
+        this.queue.remove(batch);
+        this.hooks.onRefused(sessionId, [batch[0]!.event], r.message);
+        return null;
+      case 429:
+        this.attempt++;
+        return this.backoffMs(r.retryAfterMs ?? 1000);
+      default:
+        // Offline, server down or restarting, 5xx: the events stay queued.
+        this.attempt++;
+        return this.backoffMs();
+    }
   }
 }

@@ -1,19 +1,15 @@
-// The customer's visitor id (kept in localStorage) and the current session (kept per tab in sessionStorage).
+// The visitor id (localStorage), this tab's session (sessionStorage, mirrored in IndexedDB with the queue) and session locks.
 import type { Mode } from '../../server/contracts/events';
 import { api } from '../api';
+import type { SessionMeta } from './persist';
 
 const VISITOR_KEY = 'showroom.visitor';
 const SESSION_KEY = 'showroom.session';
 /** A tab idle longer than this starts a new session on its next load. */
-const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+const LOCK_PREFIX = 'showroom.telemetry.session.';
 
-export interface SessionInfo {
-  sessionId: string;
-  token: string;
-  /** Next sequence number to hand out. */
-  nextSeq: number;
-  lastActive: number;
-}
+export type SessionInfo = SessionMeta;
 
 /** The browser's long-lived visitor id, created on first use. */
 export function visitorId(): string {
@@ -25,19 +21,24 @@ export function visitorId(): string {
   return id;
 }
 
-function readStored(): SessionInfo | null {
+/** This tab's session as last saved, if any. */
+export function readStoredSession(): SessionInfo | null {
   try {
     const s = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as SessionInfo | null;
-    if (s && typeof s.sessionId === 'string' && typeof s.token === 'string' && Number.isInteger(s.nextSeq)) return s;
+    if (s && typeof s.sessionId === 'string' && typeof s.token === 'string' && Number.isInteger(s.nextSeq) && typeof s.lastActive === 'number') return s;
   } catch {
     /* a damaged entry starts a new session */
   }
   return null;
 }
 
-/** Saves the session so a reload of this tab continues it. */
+/** Saves the session so a reload of this tab continues it (synchronous: safe on page hide). */
 export function storeSession(s: SessionInfo): void {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+  try {
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(s));
+  } catch {
+    /* storage full or disabled: IndexedDB still has it */
+  }
 }
 
 /** Drops this tab's session (the server refused it); the next `openSession` starts a new one. */
@@ -46,14 +47,39 @@ export function forgetSession(): void {
 }
 
 /**
- * Continues this tab's session if it is recent, else asks the server for a new one.
- * Returns `resumed: true` when an existing session was continued.
+ * Continues this tab's session if it was active in the last 30 minutes, else asks the server for a
+ * new one. `stored` is what IndexedDB knows about the tab's session: the larger sequence number wins,
+ * so a number is never handed out twice. Returns `resumed: true` when an existing session continues.
  */
-export async function openSession(mode: Mode): Promise<{ session: SessionInfo; resumed: boolean }> {
-  const stored = readStored();
-  if (stored && Date.now() - stored.lastActive < SESSION_IDLE_MS) return { session: stored, resumed: true };
+export async function openSession(mode: Mode, stored: (id: string) => Promise<SessionMeta | undefined>): Promise<{ session: SessionInfo; resumed: boolean }> {
+  const tab = readStoredSession();
+  if (tab && Date.now() - tab.lastActive < SESSION_IDLE_MS) {
+    const meta = await stored(tab.sessionId).catch(() => undefined);
+    return { session: { ...tab, nextSeq: Math.max(tab.nextSeq, meta?.nextSeq ?? 0) }, resumed: true };
+  }
   const { sessionId, token } = await api.session.start.mutate({ visitorId: visitorId(), mode, userAgent: navigator.userAgent.slice(0, 400) });
   const session = { sessionId, token, nextSeq: 0, lastActive: Date.now() };
   storeSession(session);
   return { session, resumed: false };
 }
+
+/** Holds this page's claim on a session until the page goes (other tabs then may deliver what it left queued). */
+export function holdSessionLock(sessionId: string): void {
+  navigator.locks?.request(LOCK_PREFIX + sessionId, () => new Promise<void>(() => undefined)).catch(() => undefined);
+}
+
+/**
+ * Calls `hold` once no other page holds the session (at once if none does; when its page closes if
+ * one does); the claim lasts until the promise `hold` returns settles. Without the Web Locks API it
+ * calls `hold` at once and the caller must judge by the session's last activity.
+ */
+export function whenSessionFree(sessionId: string, hold: () => Promise<void>): void {
+  if (!navigator.locks) {
+    void hold();
+    return;
+  }
+  navigator.locks.request(LOCK_PREFIX + sessionId, hold).catch(() => undefined);
+}
+
+/** Whether the Web Locks API tells open pages apart (else only idle sessions are adopted). */
+export const hasLocks = (): boolean => typeof navigator !== 'undefined' && !!navigator.locks;

@@ -1,8 +1,10 @@
 // The telemetry contract: every event type the showroom logs, its common fields and bounded properties.
 import { z } from 'zod';
 import { slugSchema, uuidSchema, uuidv7Schema } from './ids';
+import { checkPoseChunk, MAX_POSE_CHUNK_BYTES, MAX_POSE_SAMPLES, POSE_FORMAT } from './pose';
+import { fromBase64 } from './base64';
 
-/** What caused an event. `system` is the page itself (session start/end); `keyboard` a key press. */
+/** What caused an event. `system` is the page itself (session start/end, pose, perf); `keyboard` a key press. */
 export const inputKinds = ['mouse', 'touch', 'gamepad', 'controller', 'hand', 'gaze', 'keyboard', 'system'] as const;
 export type InputKind = (typeof inputKinds)[number];
 
@@ -10,15 +12,24 @@ export type InputKind = (typeof inputKinds)[number];
 export const modes = ['desktop', 'vr', 'ar'] as const;
 export type Mode = (typeof modes)[number];
 
+/** Most events in one ingest request; more is answered with 413. */
 export const MAX_BATCH_EVENTS = 500;
+/** Largest ingest request body, bytes; more is answered with 413. */
+export const MAX_BATCH_BYTES = 1024 * 1024;
 const EARLIEST_TS = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const count = z.number().int().min(0).max(1_000_000);
-/** A floor coordinate, metres (the showroom is far smaller than this bound). */
-const metresInRoom = z.number().finite().min(-1000).max(1000);
 const durationMs = z.number().int('must be whole milliseconds').min(0).max(DAY_MS, 'must be at most one day in ms');
+/** A coordinate in the showroom, metres. */
+const metres = z.number().min(-10_000).max(10_000);
+const epochMs = z
+  .number()
+  .int('must be whole milliseconds since the epoch')
+  .min(EARLIEST_TS, 'must be a time after 2024-01-01 in ms since the epoch')
+  .refine((t) => t <= Date.now() + DAY_MS, 'must not be more than a day in the future');
+const hand = z.enum(['left', 'right']);
 
 /** Fields every event carries. The session id is the batch's. */
 const base = {
@@ -27,11 +38,7 @@ const base = {
   /** Per-session sequence number, from 0, in the order the browser recorded the events. */
   seq: z.number().int().min(0).max(2 ** 31),
   /** Browser clock, ms since the Unix epoch. */
-  ts: z
-    .number()
-    .int('must be whole milliseconds since the epoch')
-    .min(EARLIEST_TS, 'must be a time after 2024-01-01 in ms since the epoch')
-    .refine((t) => t <= Date.now() + DAY_MS, 'must not be more than a day in the future'),
+  ts: epochMs,
   input: z.enum(inputKinds),
 };
 
@@ -41,7 +48,29 @@ const optionalProductRef = { productId: slugSchema.optional(), variantId: slugSc
 const ev = <T extends string, S extends z.ZodRawShape, P extends z.ZodRawShape>(type: T, ref: S, props: P) =>
   z.object({ ...base, ...ref, type: z.literal(type), props: z.strictObject(props).default({} as never) });
 
+/** A chunk of head and hand poses (see ./pose.ts), base64 in JSON, checked byte by byte. */
+const poseEvent = ev('pose', optionalProductRef, {
+  format: z.literal(POSE_FORMAT),
+  mode: z.enum(modes),
+  /** Browser time of the first sample, ms since the epoch; sample times are offsets from it. */
+  startTs: epochMs,
+  samples: z.number().int().min(1).max(MAX_POSE_SAMPLES),
+  /** The chunk's bytes in standard base64; checked for base64 and layout below. */
+  data: z.string().max(Math.ceil(MAX_POSE_CHUNK_BYTES / 3) * 4, `must be at most ${MAX_POSE_CHUNK_BYTES} bytes before base64`),
+}).superRefine((e, ctx) => {
+  // Zod runs this even when other fields already failed: read defensively.
+  const props = (e as { props?: Partial<Record<string, unknown>> }).props;
+  if (!props || typeof props.data !== 'string' || typeof props.samples !== 'number') return;
+  const bytes = fromBase64(props.data);
+  const problem = bytes ? checkPoseChunk(bytes, props.samples) : 'must be base64';
+  if (problem) ctx.addIssue({ code: 'custom', path: ['props', 'data'], message: problem });
+  if (typeof props.startTs === 'number' && typeof e.ts === 'number' && props.startTs > e.ts) {
+    ctx.addIssue({ code: 'custom', path: ['props', 'startTs'], message: 'must not be after the event time' });
+  }
+});
+
 export const eventSchema = z.discriminatedUnion('type', [
+  // Session and page
   ev('session_start', optionalProductRef, {
     mode: z.enum(modes),
     viewportWidth: count.optional(),
@@ -50,7 +79,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     language: shortText(35).optional(),
   }),
   ev('session_end', optionalProductRef, { reason: z.enum(['pagehide', 'exit', 'idle']) }),
-  ev('mode_change', optionalProductRef, { mode: z.enum(modes), profile: shortText(100).optional() }),
+  ev('mode_change', optionalProductRef, { mode: z.enum(modes), from: z.enum(modes).optional(), profile: shortText(100).optional() }),
+  // Products (pointer events from any device)
   ev('product_hover_start', productRef, {}),
   ev('product_hover_end', productRef, { durationMs: durationMs.optional() }),
   ev('product_select', productRef, {}),
@@ -63,20 +93,81 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('wishlist_add', productRef, {}),
   ev('wishlist_remove', productRef, {}),
   ev('contact_request', optionalProductRef, { channel: z.enum(['form', 'one-press']) }),
-  ev('grab_start', productRef, { hand: z.enum(['left', 'right', 'none']).optional() }),
-  ev('grab_end', productRef, { durationMs, hand: z.enum(['left', 'right', 'none']).optional() }),
-  ev('teleport', optionalProductRef, { x: metresInRoom, z: metresInRoom }),
-  ev('ar_place', productRef, { x: metresInRoom, z: metresInRoom, rotationY: z.number().finite().min(-7).max(7) }),
-  ev('gamepad_connected', optionalProductRef, { id: shortText(120) }),
+  // Attention: the head ray (desktop: centre of view) resting on a product
+  ev('dwell_start', productRef, {}),
+  ev('dwell_end', productRef, { durationMs, distanceM: z.number().min(0).max(1000).optional() }),
+  poseEvent,
+  // Devices
+  ev('grab_start', productRef, { hand: hand.optional() }),
+  ev('grab_end', productRef, { durationMs, hand: hand.optional() }),
+  ev('teleport', optionalProductRef, {
+    toX: metres,
+    toZ: metres,
+    fromX: metres.optional(),
+    fromZ: metres.optional(),
+    method: z.enum(['arc', 'click', 'gamepad']).optional(),
+  }),
+  ev('ar_place', productRef, {
+    x: metres,
+    y: metres,
+    z: metres,
+    rotationY: z.number().min(-7).max(7).optional(),
+    surface: z.enum(['floor', 'plane', 'unknown']).optional(),
+  }),
+  ev('gamepad_connected', optionalProductRef, { id: shortText(100), mapping: shortText(20).optional() }),
+  ev('gamepad_disconnected', optionalProductRef, { id: shortText(100) }),
+  // Health of the page and of telemetry itself
+  ev('error', optionalProductRef, {
+    kind: z.enum(['error', 'unhandledrejection', 'webgl', 'xr', 'telemetry']),
+    message: shortText(500),
+    source: shortText(300).optional(),
+    /** How many times the same message was seen and folded into this event. */
+    count: z.number().int().min(1).max(1_000_000).default(1),
+  }),
+  ev('perf', optionalProductRef, {
+    windowMs: durationMs,
+    frames: count,
+    fps: z.number().min(0).max(1000),
+    frameMsP50: z.number().min(0).max(60_000),
+    frameMsP95: z.number().min(0).max(60_000),
+    frameMsMax: z.number().min(0).max(60_000),
+    /** Frames longer than 50 ms. */
+    longFrames: count,
+    drawCalls: count.optional(),
+    triangles: z.number().int().min(0).max(1e9).optional(),
+    heapMb: z.number().min(0).max(1e6).optional(),
+    /** Time the gaze and pose probe took per frame, ms. */
+    probeMsP50: z.number().min(0).max(60_000).optional(),
+    probeMsMax: z.number().min(0).max(60_000).optional(),
+    queueEvents: count.optional(),
+    queueBytes: z.number().int().min(0).max(1e9).optional(),
+  }),
+  ev('telemetry_drop', optionalProductRef, {
+    reason: z.enum(['capacity', 'refused', 'session_rejected']),
+    events: count,
+    poseSamples: count.default(0),
+    bytes: z.number().int().min(0).max(1e9).default(0),
+    detail: shortText(300).optional(),
+  }),
 ]);
 
 export type TelemetryEvent = z.infer<typeof eventSchema>;
 export type EventType = TelemetryEvent['type'];
 export const eventTypes = eventSchema.options.map((o) => o.shape.type.value) as EventType[];
+export type PoseEvent = Extract<TelemetryEvent, { type: 'pose' }>;
+
+/**
+ * Events that may be dropped, oldest first, when the browser's queue is full: pose samples, then
+ * perf reports. Every other type is a business event and is never dropped.
+ */
+export const droppableTypes: ReadonlySet<EventType> = new Set<EventType>(['pose', 'perf']);
+
+/** An event as the browser builds it: properties with defaults may be left out. */
+export type EventInput = z.input<typeof eventSchema>;
 
 /** What `track()` accepts: an event without the fields the recorder fills in. */
-export type TrackInput = TelemetryEvent extends infer E
-  ? E extends TelemetryEvent
+export type TrackInput = EventInput extends infer E
+  ? E extends EventInput
     ? Omit<E, 'id' | 'seq' | 'ts' | 'props'> & Partial<Pick<E, 'props'>>
     : never
   : never;
@@ -91,6 +182,15 @@ export const ingestBatchSchema = z.object({
     .max(MAX_BATCH_EVENTS, `must hold at most ${MAX_BATCH_EVENTS} events`),
 });
 export type IngestBatch = z.infer<typeof ingestBatchSchema>;
+/** An ingest body as the browser sends it (defaults not yet applied). */
+export type IngestBatchInput = z.input<typeof ingestBatchSchema>;
+
+export interface IngestResult {
+  /** Events stored by this request. */
+  accepted: number;
+  /** Events already stored by an earlier request (same id), skipped. */
+  duplicates: number;
+}
 
 export const sessionStartSchema = z.object({
   /** Random id the browser keeps (localStorage) to link its sessions. */

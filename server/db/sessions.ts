@@ -1,4 +1,5 @@
-// Visitor and session queries: start a session, check its write token, list sessions for staff.
+// Visitor and session queries: start a session, check its write token, keep its rollups, list sessions for staff.
+import type { Statement } from 'better-sqlite3';
 import type { Mode } from '../contracts/events';
 import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
@@ -30,6 +31,46 @@ export function sessionForWrite(db: DB, sessionId: string): { tokenHash: Buffer;
     | undefined;
 }
 
+/** What one ingest batch adds to its session's totals (only events that were new). */
+export interface SessionRollup {
+  /** Events stored (pose chunks not included). */
+  events: number;
+  /** Earliest and latest browser time in the batch, ms (Infinity / -Infinity when none). */
+  firstTs: number;
+  lastTs: number;
+  dwellCount: number;
+  dwellMs: number;
+  poseSamples: number;
+  /** Pose samples the browser reported dropping (telemetry_drop events). */
+  droppedSamples: number;
+  errors: number;
+}
+
+const rollupStatements = new WeakMap<DB, Statement>();
+
+/** Adds a batch's totals to its session; call inside the batch's transaction. `now` is the server clock, ms. */
+export function applySessionRollup(db: DB, sessionId: string, r: SessionRollup, now: number): void {
+  let st = rollupStatements.get(db);
+  if (!st) {
+    st = db.prepare(
+      `UPDATE sessions SET
+         event_count = event_count + @events, last_seen_at = @now,
+         first_ts = COALESCE(MIN(COALESCE(first_ts, @first), @first), first_ts),
+         last_ts = COALESCE(MAX(COALESCE(last_ts, @last), @last), last_ts),
+         dwell_count = dwell_count + @dwellCount, dwell_ms = dwell_ms + @dwellMs, pose_samples = pose_samples + @poseSamples,
+         dropped_samples = dropped_samples + @droppedSamples, error_count = error_count + @errors
+       WHERE id = @sessionId`,
+    );
+    rollupStatements.set(db, st);
+  }
+  const first = Number.isFinite(r.firstTs) ? r.firstTs : null;
+  const last = Number.isFinite(r.lastTs) ? r.lastTs : null;
+  st.run({
+    events: r.events, now, first, last, dwellCount: r.dwellCount, dwellMs: r.dwellMs, poseSamples: r.poseSamples,
+    droppedSamples: r.droppedSamples, errors: r.errors, sessionId,
+  });
+}
+
 export interface SessionSummary {
   id: string;
   visitorId: string;
@@ -40,10 +81,21 @@ export interface SessionSummary {
   mode: Mode;
   userAgent: string;
   eventCount: number;
+  /** Number of dwells (head ray resting on a product >= 250 ms) and their total time, ms. */
+  dwellCount: number;
+  dwellMs: number;
+  /** Distinct products the customer interacted with or looked at. */
+  productCount: number;
+  poseSamples: number;
+  /** Pose samples the browser dropped because its queue was full (never business events). */
+  droppedSamples: number;
+  errorCount: number;
 }
 
 const summaryColumns = `id, visitor_id AS visitorId, started_at AS startedAt, last_seen_at AS lastSeenAt,
-  COALESCE(last_ts - first_ts, 0) AS durationMs, mode, user_agent AS userAgent, event_count AS eventCount`;
+  COALESCE(last_ts - first_ts, 0) AS durationMs, mode, user_agent AS userAgent, event_count AS eventCount,
+  dwell_count AS dwellCount, dwell_ms AS dwellMs, product_count AS productCount, pose_samples AS poseSamples,
+  dropped_samples AS droppedSamples, error_count AS errorCount`;
 
 /** Sessions newest first; `before` is a keyset cursor (startedAt, id) from the previous page. */
 export function listSessions(

@@ -103,7 +103,10 @@ describe('session.ingest', () => {
     const { caller, sessionId, token } = await startSession();
     expect((await rejection(caller.session.ingest({ sessionId, token, events: [] }))).message).toMatch(/^events: must hold at least one event/);
     const many = Array.from({ length: 501 }, (_, i) => select(i));
-    expect((await rejection(caller.session.ingest({ sessionId, token, events: many }))).message).toMatch(/^events: must hold at most 500 events/);
+    const tooMany = await rejection(caller.session.ingest({ sessionId, token, events: many }));
+    expect(tooMany.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(tooMany.message).toBe('events: a batch holds at most 500 events, this one has 501; send it in smaller batches');
+    expect(count('SELECT count(*) FROM events')).toBe(0);
   });
 
   it("refuses another session's token and an unknown session", async () => {

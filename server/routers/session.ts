@@ -2,15 +2,46 @@
 import { TRPCError } from '@trpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { hashToken, newToken } from '../auth/tokens';
-import { ingestBatchSchema, sessionStartSchema } from '../contracts/events';
+import { ingestBatchSchema, MAX_BATCH_EVENTS, sessionStartSchema, type IngestResult } from '../contracts/events';
 import { insertBatch } from '../db/events';
 import { createSession } from '../db/sessions';
+import { RateLimitedError, SessionRateLimiter } from '../ingest/rateLimit';
 import { publicProcedure, router, visitorProcedure } from '../trpc';
+
+/** Per-session ingest limits, shared by every request this process serves. */
+export const ingestLimiter = new SessionRateLimiter();
+
+/**
+ * Before the batch is parsed: more than MAX_BATCH_EVENTS events is 413, a session sending faster
+ * than its rate limit is 429 with the wait in the message (and the Retry-After header).
+ */
+const ingestLimits = visitorProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const raw = (await getRawInput()) as { events?: unknown } | null;
+  const n = raw && Array.isArray(raw.events) ? raw.events.length : 0;
+  if (n > MAX_BATCH_EVENTS) {
+    throw new TRPCError({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `events: a batch holds at most ${MAX_BATCH_EVENTS} events, this one has ${n}; send it in smaller batches`,
+    });
+  }
+  const decision = ingestLimiter.take(ctx.visitor.sessionId, n, ctx.now());
+  if (!decision.ok) {
+    const o = ingestLimiter.options;
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message:
+        `Too many events for this session (at most ${o.requestsPerSecond} batches and ${o.eventsPerSecond} events per second); ` +
+        `retry after ${(decision.retryAfterMs / 1000).toFixed(1)} s`,
+      cause: new RateLimitedError(decision.retryAfterMs),
+    });
+  }
+  return next();
+});
 
 export const sessionRouter = router({
   /**
    * Starts a customer session. The returned token is the only way to write to it; the browser keeps
-   * it in memory and never shares it.
+   * it with its event queue and never shares it.
    */
   start: publicProcedure.input(sessionStartSchema).mutation(({ ctx, input }) => {
     const id = uuidv7();
@@ -27,17 +58,20 @@ export const sessionRouter = router({
   }),
 
   /**
-   * Stores a batch of events for one session, all or nothing. Events already stored (same id) are
-   * skipped, so a retry is harmless. A batch with any invalid event is refused whole, with the
-   * event's index and field in the message.
+   * Stores a batch of events for one session, all or nothing, in one transaction with the session's
+   * and products' rollups. Events already stored (same id) are skipped, so a retry is harmless. A
+   * batch with any invalid event is refused whole (400), naming each bad event's index and field, so
+   * the browser can drop exactly those and resend the rest.
    */
-  ingest: visitorProcedure.input(ingestBatchSchema).mutation(({ ctx, input }) => {
+  ingest: ingestLimits.input(ingestBatchSchema).mutation(({ ctx, input }): IngestResult => {
+    const unknown: string[] = [];
     input.events.forEach((e, i) => {
-      if (e.productId !== undefined && !ctx.productIds.has(e.productId)) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `events[${i}].productId: "${e.productId}" is not a catalogue product` });
-      }
+      if (e.productId !== undefined && !ctx.productIds.has(e.productId)) unknown.push(`events[${i}].productId: "${e.productId}" is not a catalogue product`);
     });
-    const accepted = insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
-    return { accepted, duplicates: input.events.length - accepted };
+    if (unknown.length > 0) {
+      const more = unknown.length > 5 ? `; ...and ${unknown.length - 5} more problems` : '';
+      throw new TRPCError({ code: 'BAD_REQUEST', message: unknown.slice(0, 5).join('; ') + more });
+    }
+    return insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
   }),
 });

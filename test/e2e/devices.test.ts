@@ -119,7 +119,9 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     await waitFrames(page, 3);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
     const teleport = await eventOf(sessionId, (e) => e.type === 'teleport' && e.input === 'controller');
-    await expect.poll(async () => distance(await viewer(page), teleport.props as Vec), { timeout: 5_000 }).toBeLessThan(0.5);
+    const landing = { x: teleport.props.toX as number, y: 0, z: teleport.props.toZ as number };
+    expect(teleport.props.method).toBe('arc');
+    await expect.poll(async () => distance(await viewer(page), landing), { timeout: 5_000 }).toBeLessThan(0.5);
 
     // Hands: a pinch aimed at the product selects it.
     await xrRemote(page, 'set_input_mode', { mode: 'hand' });

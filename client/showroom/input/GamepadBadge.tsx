@@ -8,9 +8,13 @@ export function GamepadBadge() {
     const onConnect = (e: GamepadEvent) => {
       if (e.gamepad.mapping !== 'standard') return;
       setPad(e.gamepad.id);
-      track({ type: 'gamepad_connected', input: 'gamepad', props: { id: e.gamepad.id.slice(0, 120) } });
+      track({ type: 'gamepad_connected', input: 'gamepad', props: { id: e.gamepad.id.slice(0, 100), mapping: e.gamepad.mapping } });
     };
-    const onDisconnect = () => setPad(null);
+    const onDisconnect = (e: GamepadEvent) => {
+      if (e.gamepad.mapping !== 'standard') return;
+      setPad(null);
+      track({ type: 'gamepad_disconnected', input: 'gamepad', props: { id: e.gamepad.id.slice(0, 100) } });
+    };
     window.addEventListener('gamepadconnected', onConnect);
     window.addEventListener('gamepaddisconnected', onDisconnect);
     return () => {

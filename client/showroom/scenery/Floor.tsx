@@ -7,6 +7,9 @@ import { lastPressWasDrag } from '../input/dragLook';
 import { requestTeleport, requestWalkTo } from '../input/intents';
 import { inputKindOf } from '../input/pointerKind';
 import { isWalkable } from '../navigation';
+import { player } from '../player';
+
+const round = (v: number) => Math.round(v * 100) / 100;
 
 interface Props {
   width: number;
@@ -33,7 +36,7 @@ export function Floor({ width, depth, centerZ, material }: Props) {
     e.stopPropagation();
     if (input === 'controller' || input === 'hand') {
       requestTeleport(e.point.x, e.point.z);
-      track({ type: 'teleport', input, props: { x: Math.round(e.point.x * 100) / 100, z: Math.round(e.point.z * 100) / 100 } });
+      track({ type: 'teleport', input, props: { toX: round(e.point.x), toZ: round(e.point.z), fromX: round(player.position.x), fromZ: round(player.position.z), method: 'click' } });
     } else requestWalkTo(e.point.x, e.point.z);
   };
   return (

@@ -68,7 +68,7 @@ export function ARView({ product, children }: Props) {
       input,
       productId: product.id,
       variantId: useShowroom.getState().variants[product.id] ?? product.variants[0]!.id,
-      props: { x: round(g.position.x), z: round(g.position.z), rotationY: round(g.rotation.y) },
+      props: { x: round(g.position.x), y: round(g.position.y), z: round(g.position.z), rotationY: round(g.rotation.y), surface: hasHit.current ? 'plane' : 'floor' },
     });
   };
 

@@ -6,6 +6,7 @@ import { BufferAttribute, BufferGeometry, type Group, Line, LineBasicMaterial, t
 import { track } from '../../telemetry/recorder';
 import { requestTeleport } from '../input/intents';
 import { isWalkable } from '../navigation';
+import { player } from '../player';
 import { useXRPreferences } from './preferences';
 
 const POINTS = 40;
@@ -16,6 +17,7 @@ const GRAVITY = 9.8;
 const AIM = -0.6;
 const RELEASE = -0.3;
 
+const round = (v: number) => Math.round(v * 100) / 100;
 const origin = new Vector3();
 const dir = new Vector3();
 const p = new Vector3();
@@ -73,7 +75,11 @@ export function TeleportArc() {
       aiming.current = false;
       if (valid.current && teleportMode) {
         requestTeleport(land.x, land.z);
-        track({ type: 'teleport', input: 'controller', props: { x: Math.round(land.x * 100) / 100, z: Math.round(land.z * 100) / 100 } });
+        track({
+          type: 'teleport',
+          input: 'controller',
+          props: { toX: round(land.x), toZ: round(land.z), fromX: round(player.position.x), fromZ: round(player.position.z), method: 'arc' },
+        });
       }
     }
     if (!aiming.current) {

@@ -21,7 +21,7 @@ interface Held {
   pointerId: number;
   offset: Matrix4;
   since: number;
-  hand: 'left' | 'right' | 'none';
+  hand: 'left' | 'right' | undefined;
 }
 
 /** Pointer type of the grab pointers of controllers (squeeze) and hands (grab). */
@@ -73,9 +73,10 @@ export function useGrab(ref: RefObject<Group | null>, productId: string) {
       g.updateWorldMatrix(true, false);
       pointerMatrix.compose(e.pointerPosition, e.pointerQuaternion, one);
       const offset = pointerMatrix.clone().invert().multiply(g.matrixWorld);
-      const handedness = (e.pointerState as { inputSource?: XRInputSource } | undefined)?.inputSource?.handedness ?? 'none';
-      held.current = { pointerId: e.pointerId, offset, since: performance.now(), hand: handedness };
-      track({ type: 'grab_start', input: inputKindOf(e), productId, props: { hand: handedness } });
+      const handedness = (e.pointerState as { inputSource?: XRInputSource } | undefined)?.inputSource?.handedness;
+      const hand = handedness === 'left' || handedness === 'right' ? handedness : undefined;
+      held.current = { pointerId: e.pointerId, offset, since: performance.now(), hand };
+      track({ type: 'grab_start', input: inputKindOf(e), productId, props: hand ? { hand } : {} });
     },
     onPointerMove(ev: unknown) {
       const e = ev as XPointerEvent;
@@ -90,7 +91,7 @@ export function useGrab(ref: RefObject<Group | null>, productId: string) {
       held.current = null;
       returning.current = RETURN_SECONDS;
       const durationMs = Math.round(performance.now() - h.since);
-      track({ type: 'grab_end', input: inputKindOf(e), productId, props: { durationMs, hand: h.hand } });
+      track({ type: 'grab_end', input: inputKindOf(e), productId, props: h.hand ? { durationMs, hand: h.hand } : { durationMs } });
     },
   };
 }
