@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { launchBrowser, watchPage, waitForShowroom } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 
@@ -25,17 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function ready(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const d = window.showroomDebug;
-      return !!d && d.frames > 5 && d.models().total > 0 && d.models().loaded >= d.models().total;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-}
 
 /** Clicks the named in-scene element (a panel button or swatch) where it is drawn, like a visitor would. */
 async function press(page: Page, name: string) {
@@ -71,7 +60,7 @@ describe('showroom shopping flow', () => {
     page.setDefaultTimeout(60_000);
     const watch = watchPage(page, server.url);
     await page.goto(`${server.url}/`);
-    await ready(page);
+    await waitForShowroom(page);
     expect(await page.evaluate(() => window.showroomDebug!.firstFrameAt)).toBeGreaterThan(0);
 
     const room = decodePng(await page.screenshot({ path: path.join(shots, 'flow-0-room.png') }));
@@ -181,7 +170,7 @@ describe('showroom shopping flow', () => {
 
     // The cart and wishlist outlive the page: a reload in the same browser shows them again.
     await page.reload();
-    await ready(page);
+    await waitForShowroom(page);
     await page.getByRole('button', { name: 'Cart 0 · Wishlist 1' }).waitFor();
 
     expect(watch.foreign, 'no request left the app').toEqual([]);

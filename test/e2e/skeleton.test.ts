@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { launchBrowser, watchPage, waitForShowroom } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 
@@ -29,23 +29,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function waitForScene(page: Page) {
-  await page.waitForFunction(
-    () => {
-      const d = window.showroomDebug;
-      return !!d && d.frames > 5 && d.models().total > 0 && d.models().loaded >= d.models().total;
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-}
-
 describe('walking skeleton', () => {
   it('renders the showroom with products, logs a product click, and shows it to staff', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const watch = watchPage(page, server.url);
     await page.goto(`${server.url}/`);
-    await waitForScene(page);
+    await waitForShowroom(page);
     // Stand in the seating zone with the armchair in view.
     expect(await page.evaluate(() => window.showroomDebug!.standBefore('bergen-armchair', 2.6, 0.25))).toBe(true);
     await page.waitForFunction(() => window.showroomDebug!.productScreenPoint('bergen-armchair') !== null, undefined, { timeout: 10_000 });

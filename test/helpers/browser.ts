@@ -46,3 +46,15 @@ export function watchPage(page: Page, appUrl: string): { foreign: string[]; erro
   page.on('pageerror', (err) => errors.push(String(err)));
   return { foreign, errors };
 }
+
+/** Resolves once the showroom page has drawn a few frames and every product model has loaded. */
+export async function waitForShowroom(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const d = window.showroomDebug;
+      return !!d && d.frames > 5 && d.models().total > 0 && d.models().loaded >= d.models().total;
+    },
+    undefined,
+    { timeout: timeoutMs, polling: 200 },
+  );
+}

@@ -23,15 +23,40 @@ export function tempDir(prefix = 'showroom-test-'): string {
 /** Starts `server/main.ts` and resolves once it prints its URL. */
 export async function startTestServer(opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
-  const proc = spawn(process.execPath, [tsxCli, path.join(root, 'server/main.ts')], {
+  const { child: proc, ready, out } = spawnServer([tsxCli, path.join(root, 'server/main.ts')], {
+    PORT: String(opts.port ?? 0),
+    SHOWROOM_DATA_DIR: dataDir,
+    ...opts.env,
+  });
+  const url = await ready;
+  return {
+    url,
+    dataDir,
+    proc,
+    output: out,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill(signal);
+      }),
+  };
+}
+
+/**
+ * Spawns a server process (Node with `args`) on 127.0.0.1 with quiet logs; `ready` resolves with its URL once it
+ * prints it, or rejects with its output if it exits or takes over 30 s.
+ */
+export function spawnServer(args: string[], env: Record<string, string>): { child: ChildProcess; ready: Promise<string>; out: () => string } {
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: String(opts.port ?? 0), HOST: '127.0.0.1', SHOWROOM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
     const check = () => {
       const m = /Showroom running at (http\S+?)\/ /.exec(out);
@@ -40,24 +65,13 @@ export async function startTestServer(opts: { dataDir?: string; env?: Record<str
         resolve(m[1]!);
       }
     };
-    proc.stdout!.on('data', check);
-    proc.once('exit', (code) => {
+    child.stdout!.on('data', check);
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
+      reject(new Error(`server exited with ${code ?? signal}:\n${out}`));
     });
   });
-  return {
-    url,
-    dataDir,
-    proc,
-    output: () => out,
-    stop: (signal = 'SIGTERM') =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill(signal);
-      }),
-  };
+  return { child, ready, out: () => out };
 }
 
 /** Runs the `showroom` command synchronously against a data folder. */

@@ -1,8 +1,8 @@
 // Runs the real server as a single Node process (no tsx wrapper) so it can be SIGKILLed and restarted on the same port.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, tempDir } from './server';
+import { root, spawnServer, tempDir } from './server';
 
 export interface ServerProcess {
   url: string;
@@ -21,31 +21,8 @@ export interface ServerProcess {
   cpuSeconds(): number;
 }
 
-function launch(dataDir: string, port: number, env: Record<string, string>): { child: ChildProcess; ready: Promise<string>; out: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/helpers/serveForTests.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHOWROOM_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
-    const check = () => {
-      const m = /Showroom running at (http\S+?)\/ /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code ?? signal}:\n${out}`));
-    });
-  });
-  return { child, ready, out: () => out };
+function launch(dataDir: string, port: number, env: Record<string, string>): ReturnType<typeof spawnServer> {
+  return spawnServer(['--import', 'tsx', path.join(root, 'test/helpers/serveForTests.ts')], { PORT: String(port), SHOWROOM_DATA_DIR: dataDir, ...env });
 }
 
 /** Starts `server/main.ts` in one process on `port` (0 = a free one, kept for restarts). */
