@@ -1,6 +1,7 @@
 // Limits failed staff logins per client address and per account (rate-limiter-flexible, in memory per server).
 import { TRPCError } from '@trpc/server';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimitedError } from '../ingest/rateLimit';
 
 /** Failed attempts allowed in a window of `windowSeconds` before further attempts are refused until it ends. */
 export const LOGIN_LIMITS = {
@@ -34,7 +35,11 @@ const accountKey = (email: string) => email.trim().toLowerCase();
 
 function tooMany(where: string, msBeforeNext: number): TRPCError {
   const minutes = Math.max(1, Math.ceil(msBeforeNext / 60_000));
-  return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Too many failed logins ${where}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` });
+  return new TRPCError({
+    code: 'TOO_MANY_REQUESTS',
+    message: `Too many failed logins ${where}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    cause: new RateLimitedError(msBeforeNext),
+  });
 }
 
 const throttles = new WeakMap<object, LoginThrottle>();

@@ -82,7 +82,7 @@ export class SessionRateLimiter {
   }
 }
 
-/** Thrown (as a TRPCError's cause) when a session sends too fast; `retryAfterMs` becomes the Retry-After header. */
+/** A TRPCError's cause when a caller is rate limited (ingest, staff login); `retryAfterMs` becomes the Retry-After header. */
 export class RateLimitedError extends Error {
   constructor(readonly retryAfterMs: number) {
     super(`retry after ${(retryAfterMs / 1000).toFixed(1)} s`);

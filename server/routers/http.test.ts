@@ -15,7 +15,7 @@ afterAll(() => server?.stop());
 async function post(procedure: string, input: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
   const body = (await res.json()) as { error?: { message: string } };
-  return { status: res.status, message: body.error?.message, cookie: res.headers.get('set-cookie') };
+  return { status: res.status, message: body.error?.message, cookie: res.headers.get('set-cookie'), retryAfter: res.headers.get('retry-after') };
 }
 
 describe('staff over HTTP', () => {
@@ -37,12 +37,14 @@ describe('staff over HTTP', () => {
     expect(((await list.json()) as { result: { data: { items: { email: string }[] } } }).result.data.items.map((c) => c.email)).toEqual(['real@example.com']);
   });
 
-  it('answers 429 with the wait after 20 failed logins from one address, before checking the password', async () => {
+  it('answers 429 with the wait (message and Retry-After) after 20 failed logins from one address, before checking the password', async () => {
     for (let i = 0; i < 20; i++) {
       expect((await post('staff.login', { email: `nobody${i}@example.com`, password: 'wrong password' })).status).toBe(401);
     }
     const blocked = await post('staff.login', ADMIN);
     expect(blocked.status).toBe(429);
     expect(blocked.message).toBe('Too many failed logins from this address; try again in 15 minutes');
+    expect(Number(blocked.retryAfter)).toBeGreaterThan(14 * 60);
+    expect(Number(blocked.retryAfter)).toBeLessThanOrEqual(15 * 60);
   });
 });
