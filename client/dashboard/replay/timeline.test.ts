@@ -55,6 +55,18 @@ describe('timeline text', () => {
     ]);
   });
 
+  it('names the variant of a look from what the session showed of that product, else the default', () => {
+    const events = [
+      ev('dwell_end', { ts: T + 1_000, input: 'gaze', productId: 'oslo-chair', props: { durationMs: 500 } }),
+      ev('variant_change', { ts: T + 2_000, productId: 'oslo-chair', variantId: 'navy', props: { from: 'sand' } }),
+      ev('dwell_end', { ts: T + 9_000, input: 'gaze', productId: 'oslo-chair', props: { durationMs: 3_000 } }),
+    ];
+    expect(buildTimeline(events, catalog).filter((e) => e.kind === 'look').map((e) => e.text)).toEqual([
+      'Looked at Oslo Chair, sand wool, for 0.5 s',
+      'Looked at Oslo Chair, navy wool, for 3 s',
+    ]);
+  });
+
   it('speaks durations and clock offsets', () => {
     expect([spokenDuration(400), spokenDuration(12_300), spokenDuration(60_000), spokenDuration(125_000)]).toEqual(['0.4 s', '12 s', '1 min', '2 min 5 s']);
     expect([clock(0), clock(65_900), clock(3_725_000)]).toEqual(['0:00', '1:05', '1:02:05']);

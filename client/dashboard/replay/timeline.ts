@@ -150,11 +150,19 @@ export function describeEvent(e: TimelineEvent, catalog: Names): Omit<TimelineEn
   }
 }
 
-/** The session's readable timeline in the order things happened (a look is placed where it began). */
+/** The session's readable timeline in the order things happened (a look is placed where it began), with catalogue and variant names. */
 export function buildTimeline(events: readonly TimelineEvent[], catalog: Names): TimelineEntry[] {
   const out: TimelineEntry[] = [];
-  for (const e of events) {
-    const d = describeEvent(e, catalog);
+  // Looks carry no variant: it is the one last seen for that product in the session, else the showroom's default (the first).
+  const shown = new Map<string, string>();
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    let ev = e;
+    if (e.productId && e.variantId) shown.set(e.productId, e.variantId);
+    else if (e.productId && e.type === 'dwell_end') {
+      const variantId = shown.get(e.productId) ?? catalog.products.find((p) => p.id === e.productId)?.variants[0]?.id ?? null;
+      ev = { ...e, variantId };
+    }
+    const d = describeEvent(ev, catalog);
     if (d) out.push({ seq: e.seq, ...d });
   }
   return out.sort((a, b) => a.ts - b.ts || a.seq - b.seq);
