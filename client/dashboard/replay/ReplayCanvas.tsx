@@ -9,6 +9,8 @@ import { EventMarkers, type Marker } from './EventMarkers';
 import { PathLine } from './PathLine';
 import type { PoseTrack } from './poseTrack';
 import { advance, type ReplayClock } from './replayClock';
+import type { TimelineEntry } from './timeline';
+import { VariantsAtTime } from './VariantsAtTime';
 import { Visitor } from './Visitor';
 
 /** No R3F pointer events: the replay only looks; the orbit controls listen to the canvas themselves. */
@@ -34,7 +36,7 @@ function OpenCeiling() {
 function ClockDriver({ clock }: { clock: ReplayClock }) {
   useFrame((_, delta) => {
     advance(clock, delta);
-    clock.onTick?.(clock.timeMs);
+    for (const tick of clock.tickers) tick(clock.timeMs);
   }, -1);
   return null;
 }
@@ -44,6 +46,8 @@ export interface ReplayCanvasProps {
   track: PoseTrack;
   path: { points: Float32Array; times: Float64Array };
   markers: readonly Marker[];
+  /** The session's variant changes in time order. */
+  variantChanges: readonly TimelineEntry[];
   clock: ReplayClock;
 }
 
@@ -61,11 +65,12 @@ function framing(layout: ShowroomLayout, points: Float32Array) {
   const span = Math.max(maxX - minX + 4, (maxZ - minZ + 3) * 1.6, 8);
   // Aim between the walk and the middle of the hall, where the stands are, rather than at the aisle.
   const target: [number, number, number] = [(minX + maxX) / 2, 0.6, ((minZ + maxZ) / 2 + (layout.minZ + layout.maxZ) / 2) / 2];
-  const position: [number, number, number] = [target[0], span * 0.55, target[2] + span * 0.4];
+  // Steep enough that the front wall does not fill the lower part of the picture.
+  const position: [number, number, number] = [target[0], span * 0.62, target[2] + span * 0.3];
   return { target, position };
 }
 
-export function ReplayCanvas({ layout, track, path, markers, clock }: ReplayCanvasProps) {
+export function ReplayCanvas({ layout, track, path, markers, variantChanges, clock }: ReplayCanvasProps) {
   const view = useMemo(() => framing(layout, path.points), [layout, path.points]);
   return (
     <Canvas
@@ -81,6 +86,7 @@ export function ReplayCanvas({ layout, track, path, markers, clock }: ReplayCanv
       <PathLine points={path.points} times={path.times} clock={clock} />
       <EventMarkers markers={markers} />
       <Visitor track={track} clock={clock} />
+      <VariantsAtTime changes={variantChanges} clock={clock} />
       <OrbitControls makeDefault target={view.target} maxPolarAngle={Math.PI / 2 - 0.05} minDistance={2} maxDistance={80} />
     </Canvas>
   );

@@ -13,7 +13,7 @@ export function ReplayControls({ clock }: { clock: ReplayClock }) {
 
   useEffect(() => {
     const total = clockText(clock.durationMs);
-    clock.onTick = (ms) => {
+    const tick = (ms: number) => {
       const rounded = Math.round(ms);
       if (rounded === shown.current) return;
       shown.current = rounded;
@@ -22,9 +22,10 @@ export function ReplayControls({ clock }: { clock: ReplayClock }) {
       // For automation and tests: the replay time in ms.
       box.current?.setAttribute('data-replay-ms', String(rounded));
     };
+    clock.tickers.add(tick);
     clock.onEnded = () => setPlaying(false);
     return () => {
-      clock.onTick = null;
+      clock.tickers.delete(tick);
       clock.onEnded = null;
     };
   }, [clock]);

@@ -52,6 +52,7 @@ export default function SessionReplay({ sessionId, catalog, entries, firstTs, la
   // The shared product components report their loading to the showroom's store.
   const ready = useShowroom((s) => s.loading.total > 0 && s.loading.loaded >= s.loading.total);
   const markers = useMemo(() => (data ? placeMarkers(entries, data.track, data.origin) : []), [entries, data]);
+  const variantChanges = useMemo(() => entries.filter((e) => e.kind === 'variant'), [entries]);
   if (q.isPending) return <Loading what="the replay" />;
   if (q.isError) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!data || data.track.count === 0) return <Empty title="Nothing to replay.">This session recorded no head positions (the showroom samples them ten times a second while the 3D view is open).</Empty>;
@@ -61,7 +62,7 @@ export default function SessionReplay({ sessionId, catalog, entries, firstTs, la
   const kinds = [...new Set(markers.map((m) => m.entry.kind))];
   return (
     <div className="replay" data-scene-ready={ready}>
-      <ReplayCanvas layout={layout} track={data.track} path={data.path} markers={markers} clock={clock} />
+      <ReplayCanvas layout={layout} track={data.track} path={data.path} markers={markers} variantChanges={variantChanges} clock={clock} />
       <ReplayControls clock={clock} />
       <p className="replay-legend">
         <span><i style={{ background: PATH_COLOUR }} /> path walked</span>

@@ -13,15 +13,15 @@ export interface ReplayClock {
   playing: boolean;
   /** Times real time. */
   speed: number;
-  /** Called after every frame with the current time (the controls update their DOM directly). */
-  onTick: ((timeMs: number) => void) | null;
+  /** Called after every frame with the current time (the controls and the timeline update their DOM directly). */
+  readonly tickers: Set<(timeMs: number) => void>;
   /** Called when playback stops by itself at the end. */
   onEnded: (() => void) | null;
 }
 
 /** A paused clock at 0 for a replay of `durationMs` starting at browser time `originTs`. */
 export function createReplayClock(originTs: number, durationMs: number): ReplayClock {
-  return { originTs, timeMs: 0, durationMs: Math.max(0, durationMs), playing: false, speed: 1, onTick: null, onEnded: null };
+  return { originTs, timeMs: 0, durationMs: Math.max(0, durationMs), playing: false, speed: 1, tickers: new Set(), onEnded: null };
 }
 
 /** Moves the clock to `ms`, clamped to the replay. */

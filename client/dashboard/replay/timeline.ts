@@ -24,6 +24,8 @@ export interface TimelineEntry {
   kind: EntryKind;
   text: string;
   productId: string | null;
+  /** The variant involved (for a variant change: the new one). */
+  variantId: string | null;
 }
 
 type Names = Pick<Catalog, 'products'>;
@@ -90,7 +92,7 @@ const handWord = (v: unknown) => (v === 'left' || v === 'right' ? ` in the ${v} 
 export function describeEvent(e: TimelineEvent, catalog: Names): Omit<TimelineEntry, 'seq'> | null {
   const n = namer(catalog);
   const p = e.productId;
-  const at = (kind: EntryKind, text: string, ts = e.ts) => ({ ts, kind, text, productId: p });
+  const at = (kind: EntryKind, text: string, ts = e.ts) => ({ ts, kind, text, productId: p, variantId: e.variantId });
   switch (e.type) {
     case 'session_start': {
       const w = num(e.props.viewportWidth), h = num(e.props.viewportHeight);
