@@ -12,13 +12,12 @@ export function ReplayControls({ clock }: { clock: ReplayClock }) {
   const shown = useRef(-1);
 
   useEffect(() => {
-    const total = clockText(clock.durationMs);
     const tick = (ms: number) => {
       const rounded = Math.round(ms);
       if (rounded === shown.current) return;
       shown.current = rounded;
       if (slider.current && document.activeElement !== slider.current) slider.current.value = String(rounded);
-      if (readout.current) readout.current.textContent = `${clockText(rounded)} / ${total}`;
+      if (readout.current) readout.current.textContent = `${clockText(rounded)} / ${clockText(clock.durationMs)}`;
       // For automation and tests: the replay time in ms.
       box.current?.setAttribute('data-replay-ms', String(rounded));
     };

@@ -1,5 +1,8 @@
 // Turns a session's stored events into a readable timeline ("Looked at Oslo Chair, sand, for 12 s") and a dwell ranking.
 import type { Catalog } from '../../../server/contracts/catalog';
+import { HEADSETS, MODE_NAMES, spokenDuration } from './words';
+
+export { clock, spokenDuration } from './words';
 
 /** The fields of a stored event the timeline reads (as `staff.session` returns them). */
 export interface TimelineEvent {
@@ -29,39 +32,6 @@ export interface TimelineEntry {
 }
 
 type Names = Pick<Catalog, 'products'>;
-
-/** Known WebXR input profiles by the headset people know them from. */
-const HEADSETS: Record<string, string> = {
-  'meta-quest-touch-plus': 'Meta Quest 3',
-  'meta-quest-touch-plus-v2': 'Meta Quest 3',
-  'meta-quest-touch-pro': 'Meta Quest Pro',
-  'oculus-touch-v3': 'Meta Quest 2',
-  'oculus-touch-v2': 'Meta Quest',
-  'htc-vive': 'HTC Vive',
-  'valve-index': 'Valve Index',
-  'pico-4': 'Pico 4',
-  'apple-vision-pro': 'Apple Vision Pro',
-};
-
-const MODE_NAMES: Record<string, string> = { vr: 'VR', ar: 'AR', desktop: 'the desktop view' };
-
-/** "0.4 s", "12 s", "2 min 5 s" for a duration in ms. */
-export function spokenDuration(ms: number): string {
-  if (ms < 950) return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-}
-
-/** "m:ss" (or "h:mm:ss") for an offset into the session, ms. */
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const hh = Math.floor(s / 3600);
-  const mm = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return hh ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
-}
 
 function namer(catalog: Names) {
   const product = (id: string | null) => catalog.products.find((p) => p.id === id);
