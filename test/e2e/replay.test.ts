@@ -177,6 +177,11 @@ describe('session replay', () => {
     await expect.poll(() => replayMs(page), { timeout: 10_000 }).toBe(selectTs - first);
     expect(selectTs - first).toBeLessThan(end);
 
+    // Opening the session again (the models now come from the cache) draws the scene again.
+    await page.getByRole('link', { name: '← All sessions' }).click();
+    await page.locator(`a[href="/staff/sessions/${sessionId}"]`).click();
+    await page.locator('.replay[data-scene-ready="true"]').waitFor({ timeout: 90_000 });
+
     expect(watch.foreign).toEqual([]);
     expect(watch.errors.filter((e) => !/favicon|status of 401/.test(e))).toEqual([]);
     await page.close();
