@@ -5,12 +5,8 @@ import { layoutShowroom, layoutStress } from './layout';
 import { Lighting } from './Lighting';
 import { Locomotion } from './Locomotion';
 import { ProductMeshes } from './products/ProductMeshes';
-import { Products } from './products/Products';
 import { renderMode } from './renderMode';
-import { Fixtures } from './scenery/Fixtures';
-import { Labels } from './scenery/Labels';
-import { Room } from './scenery/Room';
-import { Shadows } from './scenery/Shadows';
+import { ShowroomHall } from './ShowroomHall';
 import { productById, useShowroom } from './store';
 import { Panels } from './ui/Panels';
 import { ARView } from './xr/ARView';
@@ -36,13 +32,7 @@ export function Scene({ catalog }: { catalog: Catalog }) {
   }
   return (
     <>
-      <color attach="background" args={['#e9e4dc']} />
-      <Lighting />
-      <Room layout={layout} />
-      <Fixtures layout={layout} />
-      <Labels layout={layout} />
-      <Shadows layout={layout} />
-      <Products layout={layout} />
+      <ShowroomHall layout={layout} />
       <Panels />
       <Locomotion layout={layout} />
     </>

@@ -6,6 +6,7 @@ import { customersRouter } from './customers';
 import { leadsRouter } from './leads';
 import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
+import { replayRouter } from './replay';
 import { serviceRequestsRouter } from './serviceRequests';
 import { sessionRouter } from './session';
 import { shopRouter } from './shop';
@@ -26,6 +27,7 @@ export const appRouter = router({
   serviceRequests: serviceRequestsRouter,
   users: usersRouter,
   audit: auditRouter,
+  replay: replayRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,5 @@
 // Every product of the layout, grouped by product so repeated ones share one instanced draw per part; each streams in on its own.
-import { memo, Suspense, useEffect, useMemo } from 'react';
+import { memo, Suspense, useLayoutEffect, useMemo } from 'react';
 import type { Product } from '../../../server/contracts/catalog';
 import type { Placement, ShowroomLayout } from '../layout';
 import { useShowroom } from '../store';
@@ -15,7 +15,9 @@ export const Products = memo(function Products({ layout }: { layout: ShowroomLay
     }
     return [...byId.values()];
   }, [layout]);
-  useEffect(() => {
+  // A layout effect: it runs before the models' own (passive) effects count themselves loaded, also when the models
+  // come from the cache and mount at once (a second replay in the dashboard).
+  useLayoutEffect(() => {
     useShowroom.setState({ loading: { loaded: 0, total: groups.length } });
   }, [groups]);
   return (
