@@ -1,5 +1,6 @@
 // The application router: every domain's procedures under one type the client imports.
 import { router } from '../trpc';
+import { analyticsRouter } from './analytics';
 import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
@@ -7,6 +8,7 @@ import { leadsRouter } from './leads';
 import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
 import { serviceRequestsRouter } from './serviceRequests';
+import { recommendationsRouter } from './recommendations';
 import { sessionRouter } from './session';
 import { shopRouter } from './shop';
 import { staffRouter } from './staff';
@@ -26,6 +28,8 @@ export const appRouter = router({
   serviceRequests: serviceRequestsRouter,
   users: usersRouter,
   audit: auditRouter,
+  analytics: analyticsRouter,
+  recommendations: recommendationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
