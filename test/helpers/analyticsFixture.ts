@@ -27,6 +27,7 @@ export interface FixtureSession {
 
 const DAY_MS = 86_400_000;
 const writer = new PoseChunkWriter();
+const layouts = new WeakMap<Catalog, ReturnType<typeof layoutShowroom>>();
 
 /**
  * A visit: a session starting on day `day` (days since the epoch) that walks to a few stands (products of
@@ -34,7 +35,8 @@ const writer = new PoseChunkWriter();
  * adds to the cart, and rarely asks for a salesperson; head poses every 100 ms in chunks of 20.
  */
 export function makeSession(catalog: Catalog, day: number, random: () => number): FixtureSession {
-  const layout = layoutShowroom(catalog);
+  let layout = layouts.get(catalog);
+  if (!layout) layouts.set(catalog, (layout = layoutShowroom(catalog)));
   const places = layout.placements;
   const r = random();
   const mode: Mode = r < 0.7 ? 'desktop' : r < 0.95 ? 'vr' : 'ar';
