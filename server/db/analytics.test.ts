@@ -17,7 +17,7 @@ beforeAll(() => {
   env = createTestEnv();
   const random = rng(7);
   for (let i = 0; i < 240; i++) {
-    const s = makeSession(env.deps.catalog, DAY0 + (i % 12), random);
+    const s = makeSession(env.deps.catalog, DAY0 - 20 + (i % 75), random);
     const id = `s-${i}`;
     createSession(env.deps.db, { id, visitorId: `v-${i % 90}`, tokenHash: Buffer.alloc(32), mode: s.mode, userAgent: '', now: s.startedAt });
     // Batches of uneven size, as a browser's delivery cuts them.
@@ -32,11 +32,13 @@ beforeAll(() => {
 });
 afterAll(() => env.close());
 
+// All days (loose April days, May as a whole month, loose June days), May exactly, a few days, and one mode.
 const ranges: DayRange[] = [
-  { fromDay: DAY0, toDay: DAY0 + 11 },
+  { fromDay: DAY0 - 20, toDay: DAY0 + 54 },
+  { fromDay: DAY0, toDay: DAY0 + 30 },
   { fromDay: DAY0 + 3, toDay: DAY0 + 5 },
-  { fromDay: DAY0, toDay: DAY0 + 11, mode: 'vr' },
-  { fromDay: DAY0 + 2, toDay: DAY0 + 9, mode: 'desktop' },
+  { fromDay: DAY0 - 20, toDay: DAY0 + 54, mode: 'vr' },
+  { fromDay: DAY0 - 5, toDay: DAY0 + 40, mode: 'desktop' },
 ];
 
 /** The rollup's figures with the median replaced by whether it lies within the bucket ratio of the exact one. */
@@ -53,13 +55,13 @@ describe('rollups kept by ingest', () => {
     const exact = scanProductAnalytics(env.deps.db, r);
     const rolled = productAnalytics(env.deps.db, r);
     expect(exact.length).toBeGreaterThan(5);
-    expect(exact.some((p) => p.contactSessions > 0 && p.cartAdds > 0)).toBe(true);
+    if (r.toDay - r.fromDay > 20) expect(exact.some((p) => p.contactSessions > 0 && p.cartAdds > 0)).toBe(true);
     expect(comparable(rolled, exact)).toEqual(comparable(exact));
   });
 
   it.each(ranges)('the funnel and device split equal a scan of the events (%o)', (r) => {
     const exact = scanFunnel(env.deps.db, r);
-    expect(exact.sessions).toBeGreaterThan(10);
+    expect(exact.sessions).toBeGreaterThan(5);
     expect(funnelAnalytics(env.deps.db, r)).toEqual(exact);
   });
 
@@ -88,7 +90,7 @@ describe('rollups kept by ingest', () => {
 describe('migration 007 on a database that already holds events', () => {
   it('backfills exactly the rollups ingest keeps', () => {
     const db = env.deps.db;
-    const tables = ['analytics_sessions', 'analytics_funnel_days', 'analytics_looks', 'analytics_product_days', 'analytics_floor_days', 'analytics_pairs'];
+    const tables = ['analytics_sessions', 'analytics_funnel_days', 'analytics_looks', 'analytics_product_days', 'analytics_floor_days', 'analytics_product_months', 'analytics_floor_months', 'analytics_pairs'];
     const snapshot = () => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} WHERE ${t === 'analytics_funnel_days' ? 'sessions > 0' : '1'} ORDER BY 1, 2, 3`).all()]));
     const kept = snapshot();
     db.transaction(() => {

@@ -1,5 +1,6 @@
-// Analytics reads over a range of days, from the rollups of migration 007 only (never the events table).
+// Analytics reads over a range of days, from the daily and monthly rollups of migration 007 only (never the events table).
 import { addCellsInto, cellOrigin, SPAN } from '../analytics/cells';
+import { splitRange } from '../analytics/periods';
 import { addInto, BUCKETS, histogramMedian, momentsOf } from '../analytics/stats';
 import { analyticsModes, funnelSteps, POSE_SAMPLE_SECONDS, type AnalyticsMode } from '../contracts/analytics';
 import type { DB } from './connection';
@@ -34,22 +35,34 @@ export interface ProductAnalytics {
 const modeFilter = (r: DayRange) => (r.mode ? ' AND mode = ?' : '');
 const params = (r: DayRange) => (r.mode ? [r.fromDay, r.toDay, r.mode] : [r.fromDay, r.toDay]);
 
+/**
+ * Runs `read(table, column, from, to)` over the monthly rollup for the whole months in the range and over the
+ * daily rollup for the loose days at either end: a year reads 12 monthly rows and at most 60 daily ones per key.
+ */
+function eachPart(r: DayRange, tables: { day: string; month: string }, read: (table: string, column: string, from: number, to: number) => void): void {
+  const parts = splitRange(r.fromDay, r.toDay);
+  for (const [from, to] of parts.days) read(tables.day, 'day', from, to);
+  if (parts.months) read(tables.month, 'month', parts.months[0], parts.months[1]);
+}
+
 /** Per product over the range, most dwell time first (the attention ranking). */
 export function productAnalytics(db: DB, r: DayRange): ProductAnalytics[] {
-  const rows = db
-    .prepare(
-      `SELECT product_id, viewers, converted, selects, dwells, dwell_ms, dwell_sq, cart_adds, dwell_hist
-       FROM analytics_product_days WHERE day BETWEEN ? AND ?${modeFilter(r)}`,
-    )
-    .raw()
-    .all(...params(r)) as [string, number, number, number, number, number, number, number, Buffer | null][];
   const acc = new Map<string, { s: number[]; hist: Float64Array; n: number }>();
-  for (const row of rows) {
-    let a = acc.get(row[0]);
-    if (!a) acc.set(row[0], (a = { s: [0, 0, 0, 0, 0, 0, 0], hist: new Float64Array(BUCKETS), n: 0 }));
-    for (let i = 0; i < 7; i++) a.s[i]! += row[i + 1] as number;
-    if (row[8]) a.n += addInto(a.hist, row[8]);
-  }
+  eachPart(r, { day: 'analytics_product_days', month: 'analytics_product_months' }, (table, column, from, to) => {
+    const rows = db
+      .prepare(
+        `SELECT product_id, viewers, converted, selects, dwells, dwell_ms, dwell_sq, cart_adds, dwell_hist
+         FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`,
+      )
+      .raw()
+      .all(...params({ ...r, fromDay: from, toDay: to })) as [string, number, number, number, number, number, number, number, Buffer | null][];
+    for (const row of rows) {
+      let a = acc.get(row[0]);
+      if (!a) acc.set(row[0], (a = { s: [0, 0, 0, 0, 0, 0, 0], hist: new Float64Array(BUCKETS), n: 0 }));
+      for (let i = 0; i < 7; i++) a.s[i]! += row[i + 1] as number;
+      if (row[8]) a.n += addInto(a.hist, row[8]);
+    }
+  });
   const out: ProductAnalytics[] = [];
   for (const [productId, { s, hist, n }] of acc) {
     const [views, converted, selects, dwells, dwellMs, dwellSq, cartAdds] = s as [number, number, number, number, number, number, number];
@@ -116,10 +129,12 @@ export interface FloorHeatmap {
 
 /** Where customers stood over the range: head pose samples per 0.5 m floor cell. */
 export function floorHeatmap(db: DB, r: DayRange, cellM: number): FloorHeatmap {
-  const blobs = db.prepare(`SELECT cells FROM analytics_floor_days WHERE day BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params(r)) as Buffer[];
   const dense = new Float64Array(SPAN * SPAN);
   let samples = 0;
-  for (const b of blobs) samples += addCellsInto(dense, b);
+  eachPart(r, { day: 'analytics_floor_days', month: 'analytics_floor_months' }, (table, column, from, to) => {
+    const blobs = db.prepare(`SELECT cells FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params({ ...r, fromDay: from, toDay: to })) as Buffer[];
+    for (const b of blobs) samples += addCellsInto(dense, b);
+  });
   const cells: [number, number, number][] = [];
   for (let k = 0; k < dense.length; k++) {
     if (dense[k] === 0) continue;

@@ -1,6 +1,7 @@
-// Analytics rollups (migration 007): kept up to date by ingest inside the batch's transaction, and built once for old events.
+// Analytics rollups (migration 007) per day and per month: kept by ingest inside the batch's transaction, and built once for old events.
 import type { Statement } from 'better-sqlite3';
 import { cellKey, mergeCells } from '../analytics/cells';
+import { monthOf } from '../analytics/periods';
 import { addDuration, encodeHistogram, mergeHistograms, type SparseHistogram } from '../analytics/stats';
 import { analyticsModes, STEP } from '../contracts/analytics';
 import { MASK_HEAD, POSE_BYTES, POSE_HEADER_BYTES } from '../contracts/pose';
@@ -49,6 +50,21 @@ interface ProductDay {
   hist: SparseHistogram; cartAdds: number;
 }
 
+/** Read and upsert statements of the per-product and floor rollups of one period (day or month). */
+function periodStatements<P extends 'day' | 'month'>(period: P, products: string, floor: string) {
+  return {
+    [`${period}Hist`]: `SELECT dwell_hist FROM ${products} WHERE ${period} = ? AND product_id = ? AND mode = ?`,
+    [`${period}Product`]: `INSERT INTO ${products} (${period}, product_id, mode, viewers, converted, selects, dwells, dwell_ms, dwell_sq, dwell_hist, cart_adds)
+            VALUES (@period, @productId, @mode, @viewers, @converted, @selects, @dwells, @dwellMs, @dwellSq, @hist, @cartAdds)
+            ON CONFLICT (${period}, product_id, mode) DO UPDATE SET
+              viewers = viewers + excluded.viewers, converted = converted + excluded.converted,
+              selects = selects + excluded.selects, dwells = dwells + excluded.dwells, dwell_ms = dwell_ms + excluded.dwell_ms,
+              dwell_sq = dwell_sq + excluded.dwell_sq, dwell_hist = COALESCE(excluded.dwell_hist, dwell_hist), cart_adds = cart_adds + excluded.cart_adds`,
+    [`${period}Floor`]: `SELECT cells FROM ${floor} WHERE ${period} = ? AND mode = ?`,
+    [`${period}FloorUpsert`]: `INSERT INTO ${floor} (${period}, mode, cells) VALUES (?, ?, ?) ON CONFLICT (${period}, mode) DO UPDATE SET cells = excluded.cells`,
+  } as Record<`${P}Hist` | `${P}Product` | `${P}Floor` | `${P}FloorUpsert`, string>;
+}
+
 const SQL = {
   session: 'SELECT day, mode, cur_mode AS curMode, steps FROM analytics_sessions WHERE session_id = ?',
   sessionStart: 'SELECT started_at AS startedAt, mode FROM sessions WHERE id = ?',
@@ -59,15 +75,8 @@ const SQL = {
   convert: 'UPDATE analytics_looks SET converted = 1 WHERE session_id = ? AND converted = 0 RETURNING day, product_id AS productId, mode',
   pair: `INSERT INTO analytics_pairs (product_a, product_b, sessions) VALUES (?, ?, 1)
          ON CONFLICT (product_a, product_b) DO UPDATE SET sessions = sessions + 1`,
-  productHist: 'SELECT dwell_hist FROM analytics_product_days WHERE day = ? AND product_id = ? AND mode = ?',
-  product: `INSERT INTO analytics_product_days (day, product_id, mode, viewers, converted, selects, dwells, dwell_ms, dwell_sq, dwell_hist, cart_adds)
-            VALUES (@day, @productId, @mode, @viewers, @converted, @selects, @dwells, @dwellMs, @dwellSq, @hist, @cartAdds)
-            ON CONFLICT (day, product_id, mode) DO UPDATE SET
-              viewers = viewers + excluded.viewers, converted = converted + excluded.converted,
-              selects = selects + excluded.selects, dwells = dwells + excluded.dwells, dwell_ms = dwell_ms + excluded.dwell_ms,
-              dwell_sq = dwell_sq + excluded.dwell_sq, dwell_hist = COALESCE(excluded.dwell_hist, dwell_hist), cart_adds = cart_adds + excluded.cart_adds`,
-  floor: 'SELECT cells FROM analytics_floor_days WHERE day = ? AND mode = ?',
-  upsertFloor: 'INSERT INTO analytics_floor_days (day, mode, cells) VALUES (?, ?, ?) ON CONFLICT (day, mode) DO UPDATE SET cells = excluded.cells',
+  ...periodStatements('day', 'analytics_product_days', 'analytics_floor_days'),
+  ...periodStatements('month', 'analytics_product_months', 'analytics_floor_months'),
 } as const;
 
 type Statements = Record<keyof typeof SQL, Statement>;
@@ -165,9 +174,35 @@ export function applyAnalyticsRollup(db: DB, sessionId: string, events: readonly
       p.converted++;
     }
   }
-  for (const p of products.values()) {
-    const stored = p.hist.size > 0 ? ((st.productHist.pluck().get(p.day, p.productId, p.mode) as Buffer | null | undefined) ?? null) : null;
-    st.product.run({ ...p, hist: p.hist.size > 0 ? mergeHistograms(stored, encodeHistogram(p.hist)) : null });
+  writeProducts(st, 'day', [...products.values()].map((p) => ({ ...p, period: p.day })));
+  writeProducts(st, 'month', byMonth(products.values()));
+}
+
+type PeriodRow = ProductDay & { period: number };
+
+/** The day rows added up per month. */
+function byMonth(days: Iterable<ProductDay>): PeriodRow[] {
+  const out = new Map<string, PeriodRow>();
+  for (const d of days) {
+    const month = monthOf(d.day);
+    const key = `${month}|${d.productId}|${d.mode}`;
+    const m = out.get(key);
+    if (!m) {
+      out.set(key, { ...d, period: month, hist: new Map(d.hist) });
+      continue;
+    }
+    m.viewers += d.viewers; m.converted += d.converted; m.selects += d.selects; m.dwells += d.dwells;
+    m.dwellMs += d.dwellMs; m.dwellSq += d.dwellSq; m.cartAdds += d.cartAdds;
+    for (const [k, n] of d.hist) m.hist.set(k, (m.hist.get(k) ?? 0) + n);
+  }
+  return [...out.values()];
+}
+
+function writeProducts(st: Statements, period: 'day' | 'month', rows: PeriodRow[]): void {
+  for (const p of rows) {
+    const stored = p.hist.size > 0 ? ((st[`${period}Hist`].pluck().get(p.period, p.productId, p.mode) as Buffer | null | undefined) ?? null) : null;
+    const { day: _day, ...values } = p;
+    st[`${period}Product`].run({ ...values, hist: p.hist.size > 0 ? mergeHistograms(stored, encodeHistogram(p.hist)) : null });
   }
 }
 
@@ -184,9 +219,18 @@ function applyFloor(st: Statements, poses: readonly RollupPose[]): void {
       if (k >= 0) cells.set(k, (cells.get(k) ?? 0) + 1);
     });
   }
+  const byMonth = new Map<string, { month: number; mode: string; cells: Map<number, number> }>();
   for (const g of byDay.values()) {
     if (g.cells.size === 0) continue;
-    st.upsertFloor.run(g.day, g.mode, mergeCells((st.floor.pluck().get(g.day, g.mode) as Buffer | undefined) ?? null, g.cells));
+    st.dayFloorUpsert.run(g.day, g.mode, mergeCells((st.dayFloor.pluck().get(g.day, g.mode) as Buffer | undefined) ?? null, g.cells));
+    const month = monthOf(g.day);
+    const key = `${month}|${g.mode}`;
+    const m = byMonth.get(key);
+    if (!m) byMonth.set(key, { month, mode: g.mode, cells: new Map(g.cells) });
+    else for (const [k, n] of g.cells) m.cells.set(k, (m.cells.get(k) ?? 0) + n);
+  }
+  for (const m of byMonth.values()) {
+    st.monthFloorUpsert.run(m.month, m.mode, mergeCells((st.monthFloor.pluck().get(m.month, m.mode) as Buffer | undefined) ?? null, m.cells));
   }
 }
 

@@ -105,6 +105,8 @@ describe('analytics page', () => {
     await expect.poll(async () => (await row.locator('td').nth(2).textContent())?.trim()).toBe(String(x.viewsOf('bergen-armchair')));
     await expect.poll(() => row.locator('td').last().textContent()).toContain('Oslo Chair');
     await page.screenshot({ path: path.join(shots, 'page.png'), fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(shots, 'overview.png') });
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();

@@ -81,3 +81,27 @@ CREATE TABLE analytics_pairs (
   sessions   INTEGER NOT NULL,
   PRIMARY KEY (product_a, product_b)
 ) WITHOUT ROWID;
+
+-- The same per-product and floor figures per calendar month (months since 1970-01), kept beside the days, so that a
+-- year reads 12 monthly rows per product instead of 365 daily ones.
+CREATE TABLE analytics_product_months (
+  month       INTEGER NOT NULL,
+  product_id  TEXT    NOT NULL,
+  mode        TEXT    NOT NULL,
+  viewers     INTEGER NOT NULL DEFAULT 0,
+  converted   INTEGER NOT NULL DEFAULT 0,
+  selects     INTEGER NOT NULL DEFAULT 0,
+  dwells      INTEGER NOT NULL DEFAULT 0,
+  dwell_ms    INTEGER NOT NULL DEFAULT 0,
+  dwell_sq    REAL    NOT NULL DEFAULT 0,
+  dwell_hist  BLOB,
+  cart_adds   INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, product_id, mode)
+) WITHOUT ROWID;
+
+CREATE TABLE analytics_floor_months (
+  month  INTEGER NOT NULL,
+  mode   TEXT    NOT NULL,
+  cells  BLOB    NOT NULL,
+  PRIMARY KEY (month, mode)
+) WITHOUT ROWID;
