@@ -1,6 +1,7 @@
 // Which page each /staff path shows; admin pages are not routed for other roles.
 import { Route, Switch } from 'wouter';
 import { AuditPage } from './admin/AuditPage';
+import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { UsersPage } from './admin/UsersPage';
 import { CustomerPage } from './customers/CustomerPage';
 import { CustomersPage } from './customers/CustomersPage';
@@ -34,6 +35,9 @@ export function Routes() {
       <Route path="/leads/:id">{(p) => <LeadPage id={Number(p.id)} />}</Route>
       <Route path="/tasks">
         <TasksPage />
+      </Route>
+      <Route path="/analytics">
+        <AnalyticsPage />
       </Route>
       <Route path="/requests">
         <RequestsPage />

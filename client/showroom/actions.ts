@@ -92,3 +92,11 @@ export function openBag(input: InputKind): void {
   if (s.panel === 'product') closePanel(input);
   useShowroom.getState().set({ panel: 'bag' });
 }
+
+/** A "You may also like" entry was pressed in the panel of `fromId`: records it, then selects the recommended product. */
+export function selectRecommended(productId: string, fromId: string, position: number, input: InputKind): void {
+  const product = productById(productId);
+  if (!product) return;
+  track({ type: 'recommendation_click', input, productId, variantId: variantOf(product).id, props: { from: fromId, position } });
+  selectProduct(productId, input);
+}

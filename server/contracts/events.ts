@@ -93,6 +93,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('wishlist_add', productRef, {}),
   ev('wishlist_remove', productRef, {}),
   ev('contact_request', optionalProductRef, { channel: z.enum(['form', 'one-press']) }),
+  // "You may also like" in the product panel: productId is the product clicked, `from` the panel's product
+  ev('recommendation_click', productRef, { from: slugSchema, position: z.number().int().min(1).max(8) }),
   // Attention: the head ray (desktop: centre of view) resting on a product
   ev('dwell_start', productRef, {}),
   ev('dwell_end', productRef, { durationMs, distanceM: z.number().min(0).max(1000).optional() }),

@@ -2,6 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { TelemetryEvent } from '../contracts/events';
 import type { DB } from './connection';
+import { applyAnalyticsRollup, type RollupEvent, type RollupPose } from './analyticsRollup';
 import { applySessionRollup, type SessionRollup } from './sessions';
 
 export interface StoredEvent {
@@ -89,7 +90,7 @@ function poseDuration(data: Buffer, samples: number): number {
 
 /**
  * Writes a validated batch for one session in one transaction: events, pose chunks, and the
- * session's and products' rollups. Events whose id is already stored are ignored (and not counted
+ * session's, products' and analytics rollups (./analyticsRollup.ts). Events whose id is already stored are ignored (and not counted
  * again), so resending a batch is harmless.
  */
 export function insertBatch(db: DB, sessionId: string, events: readonly TelemetryEvent[], now = Date.now()): BatchResult {
@@ -97,6 +98,8 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
   return db.transaction((): BatchResult => {
     const roll: SessionRollup = { events: 0, firstTs: Infinity, lastTs: -Infinity, dwellCount: 0, dwellMs: 0, poseSamples: 0, droppedSamples: 0, errors: 0 };
     const products = new Map<string, ProductAcc>();
+    const fresh: RollupEvent[] = [];
+    const freshPoses: RollupPose[] = [];
     let accepted = 0;
     for (const e of events) {
       if (e.type === 'pose') {
@@ -104,6 +107,7 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
         const r = st.insertPose.run(e.id, sessionId, e.seq, e.props.startTs, poseDuration(data, e.props.samples), now, e.props.mode, e.props.samples, e.props.format, data);
         if (r.changes === 0) continue;
         accepted++;
+        freshPoses.push({ seq: e.seq, startTs: e.props.startTs, mode: e.props.mode, data });
         roll.poseSamples += e.props.samples;
         if (e.props.startTs < roll.firstTs) roll.firstTs = e.props.startTs;
         if (e.ts > roll.lastTs) roll.lastTs = e.ts;
@@ -114,6 +118,7 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
       const r = st.insertEvent.run(e.id, sessionId, e.seq, e.type, e.ts, now, e.input, e.productId ?? null, e.variantId ?? null, duration, JSON.stringify(props));
       if (r.changes === 0) continue;
       accepted++;
+      fresh.push({ seq: e.seq, type: e.type, ts: e.ts, productId: e.productId ?? null, durationMs: duration, mode: e.type === 'mode_change' ? e.props.mode : undefined });
       roll.events++;
       if (e.ts < roll.firstTs) roll.firstTs = e.ts;
       if (e.ts > roll.lastTs) roll.lastTs = e.ts;
@@ -154,6 +159,7 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
       st.upsertProduct.run(sessionId, productId, p.events, p.selects, p.dwells, p.dwellMs, p.cartAdds, p.wishlistAdds, p.firstTs, p.lastTs);
     }
     if (accepted > 0) applySessionRollup(db, sessionId, roll, now);
+    applyAnalyticsRollup(db, sessionId, fresh, freshPoses);
     return { accepted, duplicates: events.length - accepted };
   })();
 }

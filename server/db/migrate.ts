@@ -1,9 +1,15 @@
 // Applies the numbered SQL files in server/db/migrations in order, each in its own transaction.
 import fs from 'node:fs';
 import path from 'node:path';
+import { backfillAnalytics } from './analyticsRollup';
 import type { DB } from './connection';
 
 const migrationsDir = path.join(import.meta.dirname, 'migrations');
+
+/** Steps in TypeScript that run after a migration's SQL, in its transaction (keyed by version and name). */
+const afterMigration: Record<string, (db: DB) => unknown> = {
+  '7_analytics': backfillAnalytics,
+};
 
 export interface Migration {
   version: number;
@@ -51,6 +57,7 @@ export function migrate(db: DB, migrations = readMigrations()): number[] {
     if (recorded.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      afterMigration[`${m.version}_${m.name}`]?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
       db.pragma(`user_version = ${Math.max(schemaVersion(db), m.version)}`);
     })();

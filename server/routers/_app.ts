@@ -1,5 +1,6 @@
 // The application router: every domain's procedures under one type the client imports.
 import { router } from '../trpc';
+import { analyticsRouter } from './analytics';
 import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
@@ -8,6 +9,7 @@ import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
 import { replayRouter } from './replay';
 import { serviceRequestsRouter } from './serviceRequests';
+import { recommendationsRouter } from './recommendations';
 import { sessionRouter } from './session';
 import { shopRouter } from './shop';
 import { staffRouter } from './staff';
@@ -28,6 +30,8 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   replay: replayRouter,
+  analytics: analyticsRouter,
+  recommendations: recommendationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,7 +10,7 @@ beforeEach(() => (env = createTestEnv()));
 afterEach(() => env.close());
 
 /** Procedures an anonymous browser may call; those of a customer's session are checked in shop.test.ts. */
-const PUBLIC = new Set(['catalog.get', 'session.start', 'staff.login']);
+const PUBLIC = new Set(['catalog.get', 'session.start', 'staff.login', 'recommendations.forProduct']);
 const isSessionProcedure = (path: string) => path === 'session.ingest' || path.startsWith('shop.');
 
 async function errorOf(p: Promise<unknown>): Promise<TRPCError | null> {

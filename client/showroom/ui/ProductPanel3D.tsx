@@ -7,6 +7,7 @@ import { closePanel, endInspect, openBag, setVariant, startInspect } from '../ac
 import { formatDimensions, formatPrice } from '../format';
 import { inputKindOf } from '../input/pointerKind';
 import { markUiHover, productById, useShowroom, variantOf } from '../store';
+import { AlsoLike3D } from './AlsoLike3D';
 import { Button } from './Button';
 import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
 
@@ -121,6 +122,7 @@ export function ProductPanel3D() {
         </Container>
       ) : null}
       <Button name="panel-ask" label="Ask a salesperson" disabled={busy} onPress={ask} />
+      <AlsoLike3D productId={product.id} />
       <Container flexDirection="row" justifyContent="space-between" alignItems="center" gap={8}>
         <Text fontSize={13} color={message?.kind === 'error' ? colors.danger : colors.ok} flexShrink={1}>
           {message?.text ?? ' '}
