@@ -4,6 +4,7 @@ import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
 import { leadsRouter } from './leads';
+import { liveRouter } from './live';
 import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
 import { serviceRequestsRouter } from './serviceRequests';
@@ -26,6 +27,7 @@ export const appRouter = router({
   serviceRequests: serviceRequestsRouter,
   users: usersRouter,
   audit: auditRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;
