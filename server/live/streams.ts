@@ -6,7 +6,7 @@ import { liveMessagesAfter } from '../db/liveMessages';
 import type { LiveHub } from './hub';
 
 /** Changes arriving within this time go out as one update, ms (a beacon burst from many visitors becomes one frame). */
-export const COALESCE_MS = 120;
+export const COALESCE_MS = 80;
 /** Idle subscribers still wake this often to drop sessions that went quiet, ms. */
 export const SWEEP_MS = 1_000;
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDateTime, formatDuration } from '../format';
 import { trpc } from '../trpc';
 import { AppLink } from '../ui/AppLink';
+import { MessagesCard } from '../live/MessagesCard';
 import { PageHeader } from '../ui/PageHeader';
 import { Empty, ErrorBox, Loading } from '../ui/States';
 import { useProductNames } from '../ui/useCatalog';
@@ -30,6 +31,7 @@ export function SessionPage({ id }: { id: string }) {
           </>
         }
       />
+      <MessagesCard sessionId={session.id} live={Date.now() - session.lastSeenAt < 60_000} />
       {events.length === 0 ? (
         <Empty title="No events yet.">The showroom sends them every few seconds while the customer looks around.</Empty>
       ) : (
