@@ -12,7 +12,7 @@ beforeAll(async () => {
   expect(r.status).toBe(0);
   const login = await post('staff.login', SALES);
   cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-});
+}, 60_000);
 afterAll(() => server?.stop());
 
 async function post(procedure: string, input: unknown, headers: Record<string, string> = {}) {

@@ -7,6 +7,8 @@ import { launchBrowser, watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { decodePng, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
+import { staffClient } from '../helpers/trpcHttp';
+import { aimAt, injectIWER, waitForXRSession, waitFrames, xrClick, xrRemote } from '../helpers/xr';
 
 let server: TestServer;
 let browser: Browser;
@@ -125,5 +127,41 @@ describe('live sessions', () => {
     expect(staffWatch.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
     expect(visitorWatch.errors).toEqual([]);
   }, 240_000);
-});
 
+  it('shows a message in VR as a panel in the scene, dismissed with the controller ray', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    page.setDefaultTimeout(60_000);
+    const watch = watchPage(page, server.url);
+    await injectIWER(page);
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => (window.showroomDebug?.frames ?? 0) > 5, undefined, { timeout: 60_000 });
+    const sessionId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('showroom.session')!) as { sessionId: string }).sessionId);
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await waitForXRSession(page);
+    await waitFrames(page, 3);
+
+    const sales = await staffClient(server.url, SALES.email, SALES.password);
+    const sent = await sales.live.send.mutate({ sessionId, text: 'I can bring you a fabric sample of the Oslo chair.' });
+    const shown = async () => storedEvents(server.dataDir).find((e) => e.sessionId === sessionId && e.type === 'staff_message_shown');
+    await page.waitForFunction(() => window.showroomDebug!.objectWorldCenter('message-dismiss') !== null, undefined, { timeout: 20_000 });
+    await page.evaluate(() => window.showroomTelemetry!.flush());
+    await expect.poll(shown, { timeout: 20_000 }).toMatchObject({ props: { messageId: sent.id, display: 'panel' } });
+    expect(await page.locator('.staff-message').count(), 'no desktop card in VR').toBe(0);
+
+    // Aim the right controller's ray at Dismiss and pull the trigger.
+    const button = (await page.evaluate(() => window.showroomDebug!.objectWorldCenter('message-dismiss')))!;
+    const target = await page.evaluate((p) => window.showroomDebug!.worldToXROrigin(p), button);
+    await xrRemote(page, 'look_at', { device: 'headset', target });
+    await waitFrames(page, 3);
+    await page.screenshot({ path: path.join(shots, 'vr-message.png') });
+    await aimAt(page, 'controller-right', target);
+    await xrClick(page, 'controller-right');
+    await page.waitForFunction(() => window.showroomDebug!.objectWorldCenter('message-dismiss') === null, undefined, { timeout: 20_000 });
+    await page.evaluate(() => window.showroomTelemetry!.flush());
+    await expect
+      .poll(() => storedEvents(server.dataDir).find((e) => e.sessionId === sessionId && e.type === 'staff_message_dismissed'), { timeout: 20_000 })
+      .toMatchObject({ input: 'controller', props: { messageId: sent.id } });
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
