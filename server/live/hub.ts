@@ -24,6 +24,7 @@ export function yawOf(q: Pick<Pose, 'qx' | 'qy' | 'qz' | 'qw'>): number {
 export class LiveHub {
   private readonly sessions = new Map<string, LiveSession>();
   private readonly emitter = new EventEmitter();
+  private sweptAt = 0;
 
   constructor(private readonly db: DB) {
     this.emitter.setMaxListeners(0);
@@ -114,6 +115,11 @@ export class LiveHub {
   private ensure(sessionId: string, now: number): LiveSession | undefined {
     const existing = this.sessions.get(sessionId);
     if (existing) return existing;
+    // Quiet sessions go even while nobody watches the Live page, so the map stays as small as the crowd.
+    if (now - this.sweptAt > LIVE_TIMEOUT_MS) {
+      this.sweptAt = now;
+      this.sweep(now);
+    }
     const row = getSession(this.db, sessionId);
     if (!row) return undefined;
     const s: LiveSession = {

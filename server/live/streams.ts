@@ -1,5 +1,5 @@
 // The async generators behind the live subscriptions: the Live page's session updates and a customer's message inbox.
-import { tracked, type TrackedEnvelope } from '@trpc/server';
+import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { LiveMessage, LiveSession, LiveUpdate, SentMessage } from '../contracts/live';
 import type { DB } from '../db/connection';
 import { liveMessagesAfter } from '../db/liveMessages';
@@ -9,6 +9,8 @@ import type { LiveHub } from './hub';
 export const COALESCE_MS = 80;
 /** Idle subscribers still wake this often to drop sessions that went quiet, ms. */
 export const SWEEP_MS = 1_000;
+/** A staff stream checks this often that its login still holds (logout, expiry, a disabled account end it), ms. */
+export const LOGIN_RECHECK_MS = 60_000;
 
 /** A wake-up signal: `wait(ms)` resolves at the next `poke()`, after `ms`, or when `signal` aborts. */
 function wakeable(signal: AbortSignal | undefined) {
@@ -50,9 +52,16 @@ const copy = (s: LiveSession): LiveSession => structuredClone(s);
 /**
  * The Live page's stream: every live session first, then the sessions that changed or left (at most
  * one update per COALESCE_MS), and each message sent or seen. Fed by the hub's events, never by
- * polling the database; `now` is the server clock (ms) for dropping quiet sessions.
+ * polling the database; `now` is the server clock (ms) for dropping quiet sessions. `stillAllowed`
+ * is asked every `recheckMs`; when it says no the stream ends with UNAUTHORIZED.
  */
-export async function* liveSessionsStream(hub: LiveHub, now: () => number, signal?: AbortSignal): AsyncGenerator<LiveUpdate> {
+export async function* liveSessionsStream(
+  hub: LiveHub,
+  now: () => number,
+  signal?: AbortSignal,
+  auth: { stillAllowed: () => boolean; recheckMs?: number } = { stillAllowed: () => true },
+): AsyncGenerator<LiveUpdate> {
+  let checkedAt = now();
   const dirty = new Set<string>();
   const messages: SentMessage[] = [];
   const w = wakeable(signal);
@@ -71,6 +80,10 @@ export async function* liveSessionsStream(hub: LiveHub, now: () => number, signa
     while (!signal?.aborted) {
       if (dirty.size === 0 && messages.length === 0) await w.wait(SWEEP_MS);
       if (signal?.aborted) break;
+      if (now() - checkedAt >= (auth.recheckMs ?? LOGIN_RECHECK_MS)) {
+        checkedAt = now();
+        if (!auth.stillAllowed()) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your login has ended; log in again to watch live sessions' });
+      }
       hub.sweep(now());
       if (dirty.size > 0) {
         await w.pause(COALESCE_MS);

@@ -1,13 +1,15 @@
 // Live sessions: the showroom's presence beacons, the Live page's subscription, staff messages and the customer's inbox.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { hashToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
 import { lastEventIdSchema, MESSAGE_WINDOW_MS, presenceSchema, sendMessageSchema } from '../contracts/live';
 import { insertLiveMessage, liveMessageHistory, sessionLastSeen } from '../db/liveMessages';
+import { userForLogin } from '../db/staff';
 import { SessionRateLimiter } from '../ingest/rateLimit';
 import { liveHubFor } from '../live/hub';
 import { inboxStream, liveSessionsStream } from '../live/streams';
-import { roleProcedure, router, staffProcedure, visitorProcedure } from '../trpc';
+import { roleProcedure, router, STAFF_COOKIE, staffProcedure, visitorProcedure } from '../trpc';
 
 /** Presence beacons per session: 4 a second sustained (the showroom sends 2), bursts of 8. */
 export const presenceLimiter = new SessionRateLimiter({ requestsPerSecond: 4, requestBurst: 8, eventsPerSecond: 1, eventBurst: 1, maxSessions: 100_000 });
@@ -29,8 +31,15 @@ export const liveRouter = router({
     return { ok: true };
   }),
 
-  /** Staff: the sessions active now, as a snapshot and then their changes and messages (SSE). */
-  sessions: staffProcedure.subscription(({ ctx, signal }) => liveSessionsStream(liveHubFor(ctx.db), ctx.now, signal)),
+  /**
+   * Staff: the sessions active now, as a snapshot and then their changes and messages (SSE). The
+   * stream outlives the request's login check, so it checks the login again every minute.
+   */
+  sessions: staffProcedure.subscription(({ ctx, signal }) => {
+    const token = ctx.cookies.get(STAFF_COOKIE) ?? '';
+    const stillAllowed = () => userForLogin(ctx.db, hashToken(token), ctx.now()) !== undefined;
+    return liveSessionsStream(liveHubFor(ctx.db), ctx.now, signal, { stillAllowed });
+  }),
 
   /** Sends a short message to a customer who is in the showroom now (or was in the last 30 minutes). */
   send: roleProcedure('sales', 'admin')

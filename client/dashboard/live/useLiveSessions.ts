@@ -2,7 +2,7 @@
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useReducer } from 'react';
 import type { LiveSession, LiveUpdate, SentMessage } from '../../../server/contracts/live';
-import { trpc } from '../trpc';
+import { isUnauthorized, queryClient, trpc } from '../trpc';
 
 type Sessions = ReadonlyMap<string, LiveSession>;
 
@@ -23,6 +23,10 @@ export function useLiveSessions(onMessage: (m: SentMessage) => void) {
       onData: (u) => {
         if (u.kind === 'message') onMessage(u.message);
         else dispatch(u);
+      },
+      // A login that ended while watching: ask who is logged in, which brings back the login form.
+      onError: (err) => {
+        if (isUnauthorized(err)) void queryClient.invalidateQueries({ queryKey: trpc.staff.me.queryKey() });
       },
     }),
   );

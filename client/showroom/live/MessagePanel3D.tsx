@@ -15,7 +15,7 @@ export function MessagePanel3D() {
   }, [message, immersive]);
   if (!message || !immersive) return null;
   return (
-    // Above the line of sight and a little to the right, clear of the product panel (left of centre, below).
+    // Above the line of sight and a little to the left, clear of the product panel (right of centre, below).
     <FollowAnchor openKey={`message-${message.id}`} angle={0.35} drop={-0.28} name="message-panel-anchor">
       <Container
         ref={named('message-panel')}
