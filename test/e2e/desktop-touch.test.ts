@@ -102,6 +102,11 @@ describe('touch', () => {
       (e) => Boolean(e),
     );
     expect(select).toMatchObject({ input: 'touch', productId: 'arc-reading-lamp' });
+    // Close the panel (a touch on the panel is the panel's, not the view's), as a visitor would before walking on.
+    await page.waitForFunction(() => window.showroomDebug!.objectScreenPoint('panel-close') !== null, undefined, { timeout: 30_000, polling: 200 });
+    const close = (await page.evaluate(() => window.showroomDebug!.objectScreenPoint('panel-close')))!;
+    await page.touchscreen.tap(close.x, close.y);
+    await page.waitForFunction(() => window.showroomDebug!.state().panel === null, undefined, { timeout: 30_000, polling: 200 });
 
     const before = await playerOf(page);
     await touch(cdp, 'touchStart', [{ x: 300, y: 300 }]);

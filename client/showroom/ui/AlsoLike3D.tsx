@@ -1,6 +1,7 @@
 // "You may also like" in the product panel: products customers looked at together with this one; a press selects and faces it.
 import { useThree } from '@react-three/fiber';
 import { Container, Text } from '@react-three/uikit';
+import { useXR } from '@react-three/xr';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
 import type { InputKind } from '../../../server/contracts/events';
@@ -15,11 +16,13 @@ const target = new Vector3();
 
 export function AlsoLike3D({ productId }: { productId: string }) {
   const ids = useRecommendations((s) => s.byProduct[productId]);
+  const inXR = useXR((s) => s.session != null);
   const scene = useThree((s) => s.scene);
   const gl = useThree((s) => s.gl);
   useEffect(() => loadRecommendations(productId), [productId]);
   const products = (ids ?? []).map(productById).filter((p) => p !== undefined);
-  if (products.length === 0) return null;
+  // Screens only for now: in a headset the taller panel hid neighbouring products from the controller ray.
+  if (products.length === 0 || inXR) return null;
 
   const press = (id: string, position: number, input: InputKind) => {
     selectRecommended(id, productId, position, input);
