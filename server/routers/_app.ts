@@ -5,7 +5,6 @@ import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
 import { leadsRouter } from './leads';
-import { liveRouter } from './live';
 import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
 import { replayRouter } from './replay';
@@ -33,7 +32,6 @@ export const appRouter = router({
   replay: replayRouter,
   analytics: analyticsRouter,
   recommendations: recommendationsRouter,
-  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;
