@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSession, rng } from '../helpers/analyticsFixture';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { launchBrowser, watchPage, clickAt, steadyScreenPoint } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { decodePng, imageStats } from '../helpers/image';
 import { root, runCli, startTestServer, type TestServer } from '../helpers/server';
@@ -147,19 +147,11 @@ describe('showroom: you may also like', () => {
 
     // Wait for the entry to be drawn and to stop moving, then press it like a visitor.
     const name = `panel-also-${pick}`;
-    let p: { x: number; y: number } | null = null;
-    for (let i = 0; i < 60; i++) {
-      const q = await page.evaluate((n) => window.showroomDebug!.objectScreenPoint(n), name);
-      if (q && p && Math.hypot(q.x - p.x, q.y - p.y) < 1.5) break;
-      p = q;
-      await page.waitForTimeout(400);
-    }
+    const p = await steadyScreenPoint(page, name);
     expect(p, 'the "You may also like" entry is on screen').not.toBeNull();
     const shot = decodePng(await page.screenshot({ path: path.join(shots, 'panel-also-like.png') }));
     expect(imageStats(shot).lumaStdDev).toBeGreaterThan(10);
-    await page.mouse.move(p!.x, p!.y);
-    await page.waitForTimeout(300);
-    await page.mouse.click(p!.x, p!.y);
+    await clickAt(page, p!);
     await page.waitForFunction((id) => window.showroomDebug!.state().selectedId === id, pick);
     await page.evaluate(() => window.showroomTelemetry!.flush());
     await expect

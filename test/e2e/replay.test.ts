@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { launchBrowser, watchPage, pressInScene } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 import { openDb } from '../helpers/telemetryPage';
@@ -42,21 +42,6 @@ async function frames(page: Page, n: number) {
   await page.waitForFunction((want) => window.showroomDebug!.frames >= want, f + n, { timeout: 30_000 });
 }
 
-/** Clicks the named in-scene element (a panel button) once it is drawn and has stopped moving. */
-async function press(page: Page, name: string) {
-  let p: { x: number; y: number } | null = null;
-  for (let i = 0; i < 75; i++) {
-    const q = await page.evaluate((n) => window.showroomDebug!.objectScreenPoint(n), name);
-    if (q && p && Math.hypot(q.x - p.x, q.y - p.y) < 1.5) break;
-    p = q;
-    await page.waitForTimeout(400);
-  }
-  expect(p, `${name} is on screen`).not.toBeNull();
-  await page.mouse.move(p!.x, p!.y);
-  await page.waitForTimeout(300);
-  await page.mouse.click(p!.x, p!.y);
-}
-
 /** A customer walks down the aisle towards the seating zone, stops before the Bergen Armchair, looks at it, opens it and adds it to the cart. */
 async function showroomRun(): Promise<string> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -80,7 +65,7 @@ async function showroomRun(): Promise<string> {
   const chair = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
   await page.mouse.click(chair.x, chair.y);
   await page.waitForFunction(() => window.showroomDebug!.state().selectedId === 'bergen-armchair', undefined, { timeout: 20_000 });
-  await press(page, 'panel-add-to-cart');
+  await pressInScene(page, 'panel-add-to-cart');
   await page.screenshot({ path: path.join(shots, 'showroom-run.png') });
   const sessionId = await page.evaluate(() => window.showroomTelemetry!.stats().sessionId!);
   // Leaving the page closes the open dwell and pose chunk and sends them.

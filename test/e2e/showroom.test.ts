@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage, waitForShowroom } from '../helpers/browser';
+import { launchBrowser, watchPage, waitForShowroom, pressInScene } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 
@@ -25,22 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Clicks the named in-scene element (a panel button or swatch) where it is drawn, like a visitor would. */
-async function press(page: Page, name: string) {
-  // Wait until the element is drawn and has stopped moving (panels re-lay out when their content changes).
-  let p: { x: number; y: number } | null = null;
-  for (let i = 0; i < 60; i++) {
-    const q = await page.evaluate((n) => window.showroomDebug!.objectScreenPoint(n), name);
-    if (q && p && Math.hypot(q.x - p.x, q.y - p.y) < 1.5) break;
-    p = q;
-    await page.waitForTimeout(400);
-  }
-  expect(p, `${name} is on screen`).not.toBeNull();
-  await page.mouse.move(p!.x, p!.y);
-  await page.waitForTimeout(300);
-  await page.mouse.click(p!.x, p!.y);
-}
 
 /** The session's events as staff see them (login over HTTP, then staff.session). */
 async function staffEvents(sessionId: string): Promise<{ seq: number; type: string; productId: string | null; variantId: string | null; props: Record<string, unknown> }[]> {
@@ -81,7 +65,7 @@ describe('showroom shopping flow', () => {
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product');
 
     // Switch to cognac leather: the armchair's pixels turn from green to brown.
-    await press(page, 'swatch-cognac');
+    await pressInScene(page, 'swatch-cognac');
     await page.waitForFunction(() => window.showroomDebug!.state().variantId === 'cognac');
     await page.waitForTimeout(500);
     const after = decodePng(await page.screenshot({ path: path.join(shots, 'flow-2-cognac.png') }));
@@ -89,7 +73,7 @@ describe('showroom shopping flow', () => {
     expect(hueShare(after, chair.x, chair.y, 10, '#8a4b22'), 'cognac brown now').toBeGreaterThan(0.3);
 
     // Inspect: the product floats ahead; dragging it (pointer capture) turns it.
-    await press(page, 'panel-inspect');
+    await pressInScene(page, 'panel-inspect');
     await page.waitForFunction(() => window.showroomDebug!.state().inspecting);
     await page.waitForTimeout(1200);
     const held = (await page.evaluate(() => window.showroomDebug!.objectScreenPoint('inspect-bergen-armchair')))!;
@@ -104,13 +88,13 @@ describe('showroom shopping flow', () => {
     for (let y = held.y - 60; y <= held.y + 60; y += 6) for (let x = held.x - 60; x <= held.x + 60; x += 6) if (turned0.at(x, y).some((c, k) => Math.abs(c - turned1.at(x, y)[k]!) > 24)) changed++;
     expect(changed, 'the drag turned the inspected product').toBeGreaterThan(20);
     expect(await page.evaluate(() => window.showroomDebug!.state().panel), 'dragging does not close the panel').toBe('product');
-    await press(page, 'panel-inspect');
+    await pressInScene(page, 'panel-inspect');
     await page.waitForFunction(() => !window.showroomDebug!.state().inspecting);
 
     // Cart and wishlist, saved on the server.
-    await press(page, 'panel-add-to-cart');
+    await pressInScene(page, 'panel-add-to-cart');
     await page.getByRole('button', { name: 'Cart 1 · Wishlist 0' }).waitFor();
-    await press(page, 'panel-wishlist');
+    await pressInScene(page, 'panel-wishlist');
     await page.getByRole('button', { name: 'Cart 1 · Wishlist 1' }).waitFor();
 
     // Review and edit the cart in its in-scene view: one more, then remove the line.
@@ -118,16 +102,16 @@ describe('showroom shopping flow', () => {
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'bag');
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(shots, 'flow-4-cart.png') });
-    await press(page, 'cart-more-bergen-armchair-cognac');
+    await pressInScene(page, 'cart-more-bergen-armchair-cognac');
     await page.getByRole('button', { name: 'Cart 2 · Wishlist 1' }).waitFor();
-    await press(page, 'cart-remove-bergen-armchair-cognac');
+    await pressInScene(page, 'cart-remove-bergen-armchair-cognac');
     await page.getByRole('button', { name: 'Cart 0 · Wishlist 1' }).waitFor();
 
     // Ask a salesperson from the product panel: a short form on desktop that explains what it needs.
     const chairAgain = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
     await page.mouse.click(chairAgain.x, chairAgain.y);
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product');
-    await press(page, 'panel-ask');
+    await pressInScene(page, 'panel-ask');
     const form = page.getByRole('dialog', { name: 'Ask a salesperson' });
     await form.waitFor();
     await form.getByLabel('Name').fill('Ada Lund');

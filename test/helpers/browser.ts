@@ -58,3 +58,32 @@ export async function waitForShowroom(page: Page, timeoutMs = 60_000): Promise<v
     { timeout: timeoutMs, polling: 200 },
   );
 }
+
+/**
+ * The canvas point (CSS px) of a named in-scene element (a panel button or swatch) once it is drawn and has stopped
+ * moving (panels re-lay out when their content changes), or null if it never appears in ~30 s.
+ */
+export async function steadyScreenPoint(page: Page, name: string): Promise<{ x: number; y: number } | null> {
+  let p: { x: number; y: number } | null = null;
+  for (let i = 0; i < 75; i++) {
+    const q = await page.evaluate((n) => window.showroomDebug!.objectScreenPoint(n), name);
+    if (q && p && Math.hypot(q.x - p.x, q.y - p.y) < 1.5) return q;
+    p = q;
+    await page.waitForTimeout(400);
+  }
+  return p;
+}
+
+/** Moves the mouse onto a screen point, lets the hover settle, and clicks, as a visitor would. */
+export async function clickAt(page: Page, p: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(p.x, p.y);
+  await page.waitForTimeout(300);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** Clicks the named in-scene element where it is drawn; throws if it never appears. */
+export async function pressInScene(page: Page, name: string): Promise<void> {
+  const p = await steadyScreenPoint(page, name);
+  if (!p) throw new Error(`${name} is not on screen`);
+  await clickAt(page, p);
+}
