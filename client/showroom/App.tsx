@@ -19,6 +19,10 @@ import { SCREEN_POINTER_PREFIX } from './input/pointerKind';
 import { BagButton } from './overlay/BagButton';
 import { ContactForm } from './overlay/ContactForm';
 import { LoadingBar } from './overlay/LoadingBar';
+import { connectInbox } from './live/inbox';
+import { LivePresence } from './live/LivePresence';
+import { MessagePanel3D } from './live/MessagePanel3D';
+import { MessageToast } from './live/MessageToast';
 import { Scene } from './Scene';
 import { useShowroom } from './store';
 import { ModeTracker } from './xr/ModeTracker';
@@ -40,6 +44,7 @@ export function App() {
     const session = startTelemetry('desktop');
     session.catch((e: Error) => console.error('Telemetry could not start', e));
     void connectShop(session);
+    session.then((s) => connectInbox(s)).catch(() => undefined);
     const onLock = () => setLocked(document.pointerLockElement !== null);
     const onKey = (e: KeyboardEvent) => {
       const s = useShowroom.getState();
@@ -85,6 +90,8 @@ export function App() {
           <ModeTracker />
           <DebugHandle />
           <TelemetryProbe />
+          <LivePresence />
+          <MessagePanel3D />
         </XR>
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : null}
@@ -102,6 +109,7 @@ export function App() {
       <BagButton />
       <LoadingBar />
       <ContactForm />
+      <MessageToast />
       <HelpOverlay />
       <GamepadBadge />
     </>

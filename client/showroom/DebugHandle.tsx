@@ -39,6 +39,8 @@ export interface ShowroomDebug {
   firstFrameAt: number | null;
   /** Product models loaded so far and in all. */
   models(): { loaded: number; total: number };
+  /** Centre of the named object's bounds in world space (e.g. an in-scene button, to aim an XR ray at), metres. */
+  objectWorldCenter(name: string): { x: number; y: number; z: number } | null;
   /** The canvas pixel (CSS px) at the centre of the named object (e.g. a panel button), or null if it is not in view. */
   objectScreenPoint(name: string): { x: number; y: number } | null;
   /** Puts the visitor at (x, z) on the floor, looking along yaw and pitch (radians). For screenshots and benchmarks. */
@@ -147,6 +149,21 @@ export function DebugHandle() {
       },
       firstFrameAt: null,
       models: () => ({ ...useShowroom.getState().loading }),
+      objectWorldCenter(name) {
+        const o = get().scene.getObjectByName(name);
+        if (!o) return null;
+        o.updateWorldMatrix(true, true);
+        // A uikit element keeps its bounds in its root panel's space; anything else: the centre of its box.
+        const ui = o as Object3D & { boundingSphere?: Sphere; root?: { peek(): { component: Object3D } } };
+        if (ui.root && ui.boundingSphere) {
+          const root = ui.root.peek().component;
+          root.updateWorldMatrix(true, false);
+          sphere.copy(ui.boundingSphere).applyMatrix4(root.matrixWorld);
+          return { x: sphere.center.x, y: sphere.center.y, z: sphere.center.z };
+        }
+        box.setFromObject(o).getCenter(corner);
+        return { x: corner.x, y: corner.y, z: corner.z };
+      },
       objectScreenPoint(name) {
         const { scene, camera, size } = get();
         const o = scene.getObjectByName(name);
