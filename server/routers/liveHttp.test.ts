@@ -148,4 +148,30 @@ describe('live sessions over SSE', () => {
     await expect(theirs.next((d) => d.includes('"body"'), 0, 500)).rejects.toThrow(/no matching event/);
     theirs.close();
   });
+
+  it('shuts down on SIGTERM while browsers hold streams open, cutting them so they reconnect to the next process', async () => {
+    const own = await startTestServer();
+    const visitorRes = await fetch(`${own.url}/trpc/session.start`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: own.url },
+      body: JSON.stringify({ visitorId: crypto.randomUUID(), mode: 'desktop' }),
+    });
+    const visitor = ((await visitorRes.json()) as { result: { data: { sessionId: string; token: string } } }).result.data;
+    const res = await fetch(`${own.url}/trpc/live.inbox?input=${encodeURIComponent(JSON.stringify(visitor))}`, { headers: { accept: 'text/event-stream' } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    await reader.read();
+    const ended = (async () => {
+      try {
+        while (!(await reader.read()).done);
+        return 'ended';
+      } catch {
+        return 'cut';
+      }
+    })();
+    await own.stop('SIGTERM');
+    expect(own.proc.exitCode, own.output()).toBe(0);
+    expect(own.output()).toMatch(/SIGTERM: shutting down/);
+    expect(['ended', 'cut']).toContain(await ended);
+  });
 });
