@@ -82,6 +82,11 @@ export class LiveHub {
     for (const [id, s] of this.sessions) if (now - s.lastSeenAt > LIVE_TIMEOUT_MS) this.leave(id);
   }
 
+  /** Drops sessions no longer in the database (a customer was just erased), so no page keeps showing them. */
+  dropErased(): void {
+    for (const id of [...this.sessions.keys()]) if (!getSession(this.db, id)) this.leave(id);
+  }
+
   leave(sessionId: string): void {
     if (this.sessions.delete(sessionId)) this.emitter.emit('change', sessionId);
   }

@@ -74,6 +74,30 @@ describe('presence and the staff stream', () => {
     expect(liveHubFor(env.deps.db).listenerCount()).toBe(0);
   });
 
+  it('keeps a visitor whose browser resends a batch with an old session_end (a retry, a reload replaying its spill)', async () => {
+    const { visitor, auth } = await visit();
+    const end = { id: uuidv7(), seq: 0, ts: Date.now(), type: 'session_end', input: 'system', props: { reason: 'pagehide' } } as TelemetryEvent;
+    await visitor.session.ingest({ ...auth, events: [end] });
+    await visitor.live.presence({ ...auth, ...here });
+    const hub = liveHubFor(env.deps.db);
+    expect(hub.get(auth.sessionId), 'back after the reload').toBeDefined();
+    expect(await visitor.session.ingest({ ...auth, events: [end, select(1, 'oslo-chair')] })).toEqual({ accepted: 1, duplicates: 1 });
+    expect(hub.get(auth.sessionId), 'the resent session_end is not news').toMatchObject({ lastEvent: { type: 'product_select' } });
+  });
+
+  it('drops an erased customer\'s session from the live list at once, and refuses a message to it with 404', async () => {
+    const { visitor, auth } = await visit();
+    await visitor.shop.requestContact({ ...auth, channel: 'form', name: 'Erin Erased', email: 'erin@example.com' });
+    await visitor.live.presence({ ...auth, ...here });
+    const hub = liveHubFor(env.deps.db);
+    expect(hub.get(auth.sessionId)).toMatchObject({ customerName: 'Erin Erased' });
+    const admin = await env.staff('admin');
+    const customer = (await admin.customers.list({ search: 'erin@example.com' })).items[0]!;
+    await admin.customers.erase({ id: customer.id });
+    expect(hub.get(auth.sessionId)).toBeUndefined();
+    expect((await errorOf(admin.live.send({ sessionId: auth.sessionId, text: 'hello' })))?.code).toBe('NOT_FOUND');
+  });
+
   it('takes the position from the last pose chunk when no presence beacon came lately', async () => {
     const { visitor, auth } = await visit();
     const chunk = poseEvent(0, 20);

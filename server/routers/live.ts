@@ -46,8 +46,10 @@ export const liveRouter = router({
     .input(sendMessageSchema)
     .mutation(({ ctx, input }) => {
       const hub = liveHubFor(ctx.db);
-      const lastSeen = Math.max(sessionLastSeen(ctx.db, input.sessionId) ?? -Infinity, hub.get(input.sessionId)?.lastSeenAt ?? -Infinity);
-      if (lastSeen === -Infinity) throw new TRPCError({ code: 'NOT_FOUND', message: `No session ${input.sessionId}` });
+      // The stored session decides whether there is one (the hub may still hold a session erased a moment ago).
+      const stored = sessionLastSeen(ctx.db, input.sessionId);
+      if (stored === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: `No session ${input.sessionId}` });
+      const lastSeen = Math.max(stored, hub.get(input.sessionId)?.lastSeenAt ?? -Infinity);
       if (ctx.now() - lastSeen > MESSAGE_WINDOW_MS) {
         throw new TRPCError({ code: 'CONFLICT', message: 'This session ended more than 30 minutes ago; a message reaches only a customer who is in the showroom' });
       }

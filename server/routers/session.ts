@@ -73,8 +73,9 @@ export const sessionRouter = router({
       const more = unknown.length > 5 ? `; ...and ${unknown.length - 5} more problems` : '';
       throw new TRPCError({ code: 'BAD_REQUEST', message: unknown.slice(0, 5).join('; ') + more });
     }
-    const result = insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
-    afterIngest(ctx.db, input.sessionId, input.events, ctx.now());
-    return result;
+    const { accepted, duplicates, stored } = insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
+    // Only what this batch stored is news: a resent batch (a retry, a reload's replay) must not end a live visit again.
+    afterIngest(ctx.db, input.sessionId, stored, ctx.now());
+    return { accepted, duplicates };
   }),
 });
