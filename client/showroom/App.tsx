@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { NeutralToneMapping } from 'three';
 import { api } from '../api';
 import { connectShop } from '../shop/shop';
-import { startTelemetry } from '../telemetry/recorder';
+import { onSession, startTelemetry } from '../telemetry/recorder';
 import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { closePanel } from './actions';
 import { DebugHandle } from './DebugHandle';
@@ -44,7 +44,8 @@ export function App() {
     const session = startTelemetry('desktop');
     session.catch((e: Error) => console.error('Telemetry could not start', e));
     void connectShop(session);
-    session.then((s) => connectInbox(s)).catch(() => undefined);
+    // The inbox follows the page's session, including one that replaces a session the server refused.
+    const offSession = onSession(connectInbox);
     const onLock = () => setLocked(document.pointerLockElement !== null);
     const onKey = (e: KeyboardEvent) => {
       const s = useShowroom.getState();
@@ -53,6 +54,7 @@ export function App() {
     document.addEventListener('pointerlockchange', onLock);
     window.addEventListener('keydown', onKey);
     return () => {
+      offSession();
       document.removeEventListener('pointerlockchange', onLock);
       window.removeEventListener('keydown', onKey);
     };

@@ -11,7 +11,8 @@ import { ErrorBox, InlineError } from '../ui/States';
 export function MessagesCard({ sessionId, live }: { sessionId: string; live: boolean }) {
   const me = useMe();
   const [text, setText] = useState('');
-  const history = useQuery(trpc.live.history.queryOptions({ sessionId }));
+  // The Live page refreshes it as receipts stream in; elsewhere (a session's page) it is read again while the customer is here.
+  const history = useQuery(trpc.live.history.queryOptions({ sessionId }, { refetchInterval: live ? 5_000 : false }));
   const send = useMutation(
     trpc.live.send.mutationOptions({
       onSuccess: () => {

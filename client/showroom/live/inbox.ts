@@ -21,16 +21,17 @@ function lastDismissed(sessionId: string): number {
   return Number(sessionStorage.getItem(DISMISSED_KEY + sessionId) ?? 0) || 0;
 }
 
-let connected: string | null = null;
+let connected: { sessionId: string; unsubscribe(): void } | null = null;
 
 /**
- * Opens the inbox of the session (once per page): messages the salesperson sent since the last one
- * this tab dismissed, then new ones as they come. The link reconnects by itself, resuming after the
- * last message received.
+ * Opens the inbox of the session: messages the salesperson sent since the last one this tab dismissed, then new
+ * ones as they come. Called again with another session (the server refused the old one and a new one started), it
+ * leaves the old inbox for the new one. The link reconnects by itself, resuming after the last message received.
  */
-export function connectInbox(session: { sessionId: string; token: string }): () => void {
-  if (connected === session.sessionId) return () => undefined;
-  connected = session.sessionId;
+export function connectInbox(session: { sessionId: string; token: string }): void {
+  if (connected?.sessionId === session.sessionId) return;
+  connected?.unsubscribe();
+  useInbox.setState({ waiting: [] });
   const after = lastDismissed(session.sessionId);
   const sub = api.live.inbox.subscribe(
     { sessionId: session.sessionId, token: session.token, lastEventId: after ? String(after) : null },
@@ -42,10 +43,7 @@ export function connectInbox(session: { sessionId: string; token: string }): () 
       onError: (err) => console.warn('The message inbox stopped:', err.message),
     },
   );
-  return () => {
-    sub.unsubscribe();
-    connected = null;
-  };
+  connected = { sessionId: session.sessionId, unsubscribe: () => sub.unsubscribe() };
 }
 
 /** Logs that a message is on screen (`overlay` on a desktop, `panel` in the 3D scene), once per page and message. */
