@@ -10,6 +10,9 @@ import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 
+/** How long a shutdown waits for requests in flight before cutting open connections (SSE streams), ms. */
+export const CLOSE_GRACE_MS = 2_000;
+
 export interface RunningServer {
   app: FastifyInstance;
   deps: AppDeps;
@@ -54,7 +57,12 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
       migrationsApplied,
       catalog,
       async close() {
-        await app.close();
+        // Open SSE streams (each showroom tab's message inbox, each Live page) never go idle, so Fastify's close
+        // would wait for them forever: after a grace period for requests in flight, cut every connection (the
+        // browsers' event sources reconnect to the next process and resume after their last message id).
+        const closing = app.close();
+        const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+        await closing.finally(() => clearTimeout(cut));
         await checkpointer.stop();
         db.close();
       },

@@ -11,6 +11,9 @@ import { type Role, userForLogin } from './db/staff';
 export const STAFF_COOKIE = 'showroom_staff';
 
 const t = initTRPC.context<Context>().create({
+  // Subscriptions over SSE: a ping every 10 s keeps proxies from closing a quiet stream, and the
+  // browser reconnects (resuming after its last tracked id) when it hears nothing for 25 s.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
   errorFormatter({ shape, error }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
     return {

@@ -7,6 +7,7 @@ import { CustomerPage } from './customers/CustomerPage';
 import { CustomersPage } from './customers/CustomersPage';
 import { LeadPage } from './leads/LeadPage';
 import { LeadsBoard } from './leads/LeadsBoard';
+import { LivePage } from './live/LivePage';
 import { isAdmin, useMe } from './me';
 import { RequestsPage } from './requests/RequestsPage';
 import { SessionPage } from './sessions/SessionPage';
@@ -25,6 +26,9 @@ export function Routes() {
         <SessionsPage />
       </Route>
       <Route path="/sessions/:id">{(p) => <SessionPage id={p.id} />}</Route>
+      <Route path="/live">
+        <LivePage />
+      </Route>
       <Route path="/customers">
         <CustomersPage />
       </Route>

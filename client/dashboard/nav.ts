@@ -11,6 +11,7 @@ const everyone: readonly Role[] = ['admin', 'sales', 'viewer'];
 
 export const navItems: readonly NavItem[] = [
   { href: '/sessions', label: 'Sessions', roles: everyone },
+  { href: '/live', label: 'Live', roles: everyone },
   { href: '/analytics', label: 'Analytics', roles: everyone },
   { href: '/customers', label: 'Customers', roles: everyone },
   { href: '/leads', label: 'Leads', roles: everyone },

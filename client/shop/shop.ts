@@ -4,6 +4,7 @@ import type { InputKind } from '../../server/contracts/events';
 import type { Cart, WishlistLine } from '../../server/contracts/shop';
 import { api } from '../api';
 import { track } from '../telemetry/recorder';
+import { telemetry } from '../telemetry/state';
 import type { SessionInfo } from '../telemetry/session';
 
 export interface ShopMessage {
@@ -35,7 +36,8 @@ async function call<T>(what: string, fn: (auth: { sessionId: string; token: stri
   if (!session) throw new Error('connectShop() was not called');
   useShop.setState({ busy: true });
   try {
-    const s = await session;
+    // The page's current session: a new one replaces a session the server refused.
+    const s = telemetry.session ?? (await session);
     return await fn({ sessionId: s.sessionId, token: s.token });
   } catch (err) {
     say(`Could not ${what}: ${(err as Error).message}`, 'error');

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { NeutralToneMapping } from 'three';
 import { api } from '../api';
 import { connectShop } from '../shop/shop';
-import { startTelemetry } from '../telemetry/recorder';
+import { onSession, startTelemetry } from '../telemetry/recorder';
 import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { closePanel } from './actions';
 import { DebugHandle } from './DebugHandle';
@@ -19,6 +19,10 @@ import { SCREEN_POINTER_PREFIX } from './input/pointerKind';
 import { BagButton } from './overlay/BagButton';
 import { ContactForm } from './overlay/ContactForm';
 import { LoadingBar } from './overlay/LoadingBar';
+import { connectInbox } from './live/inbox';
+import { LivePresence } from './live/LivePresence';
+import { MessagePanel3D } from './live/MessagePanel3D';
+import { MessageToast } from './live/MessageToast';
 import { Scene } from './Scene';
 import { useShowroom } from './store';
 import { ModeTracker } from './xr/ModeTracker';
@@ -40,6 +44,8 @@ export function App() {
     const session = startTelemetry('desktop');
     session.catch((e: Error) => console.error('Telemetry could not start', e));
     void connectShop(session);
+    // The inbox follows the page's session, including one that replaces a session the server refused.
+    const offSession = onSession(connectInbox);
     const onLock = () => setLocked(document.pointerLockElement !== null);
     const onKey = (e: KeyboardEvent) => {
       const s = useShowroom.getState();
@@ -48,6 +54,7 @@ export function App() {
     document.addEventListener('pointerlockchange', onLock);
     window.addEventListener('keydown', onKey);
     return () => {
+      offSession();
       document.removeEventListener('pointerlockchange', onLock);
       window.removeEventListener('keydown', onKey);
     };
@@ -85,6 +92,8 @@ export function App() {
           <ModeTracker />
           <DebugHandle />
           <TelemetryProbe />
+          <LivePresence />
+          <MessagePanel3D />
         </XR>
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : null}
@@ -102,6 +111,7 @@ export function App() {
       <BagButton />
       <LoadingBar />
       <ContactForm />
+      <MessageToast />
       <HelpOverlay />
       <GamepadBadge />
     </>

@@ -1,7 +1,7 @@
 // Exposes read-only facts about the rendered scene on `window.showroomDebug`, for automation and benchmarks.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Box3, type Intersection, Quaternion, Raycaster, Sphere, Vector2, Vector3, type Object3D } from 'three';
+import { Box3, type Intersection, Matrix4, Quaternion, Raycaster, Sphere, Vector2, Vector3, type Object3D } from 'three';
 import { EYE_HEIGHT, player } from './player';
 import { requestTeleport } from './input/intents';
 import { productById, useShowroom, variantOf } from './store';
@@ -29,6 +29,8 @@ export interface ShowroomDebug {
    * frame saw it: origin (metres) and unit direction. Null outside a session.
    */
   xrRay(handedness: 'left' | 'right'): { origin: [number, number, number]; direction: [number, number, number] } | null;
+  /** Whether that hand's XR target ray (as the last frame saw it) hits the named object, e.g. an in-scene button. */
+  xrRayHits(handedness: 'left' | 'right', name: string): boolean;
   /** The canvas pixel (CSS px) where a world point (metres) appears, or null if it is behind the camera or off screen. */
   worldToScreen(p: { x: number; y: number; z: number }): { x: number; y: number } | null;
   /** Moves the visitor to a floor point, as a teleport would (collisions apply). */
@@ -39,6 +41,8 @@ export interface ShowroomDebug {
   firstFrameAt: number | null;
   /** Product models loaded so far and in all. */
   models(): { loaded: number; total: number };
+  /** Centre of the named object's bounds in world space (e.g. an in-scene button, to aim an XR ray at), metres. */
+  objectWorldCenter(name: string): { x: number; y: number; z: number } | null;
   /** The canvas pixel (CSS px) at the centre of the named object (e.g. a panel button), or null if it is not in view. */
   objectScreenPoint(name: string): { x: number; y: number } | null;
   /** Puts the visitor at (x, z) on the floor, looking along yaw and pitch (radians). For screenshots and benchmarks. */
@@ -48,8 +52,8 @@ export interface ShowroomDebug {
    * radians to the right so the product sits left of centre (the product panel opens on the right).
    */
   standBefore(productId: string, distance: number, turn?: number): boolean;
-  /** What is selected, its variant, and which panel is open. */
-  state(): { selectedId: string | null; variantId: string | null; panel: string | null; inspecting: boolean; hoveredId: string | null };
+  /** What is selected, its variant, which panel is open, and how many in-scene buttons a pointer is over. */
+  state(): { selectedId: string | null; variantId: string | null; panel: string | null; inspecting: boolean; hoveredId: string | null; uiHover: number };
 }
 
 declare global {
@@ -65,6 +69,7 @@ const raycaster = new Raycaster();
 const sphere = new Sphere();
 const rayDirection = new Vector3();
 const quat = new Quaternion();
+const globalToWorld = new Matrix4();
 const xrRays = new Map<string, { origin: [number, number, number]; direction: [number, number, number] }>();
 const hits: Intersection[] = [];
 
@@ -130,6 +135,24 @@ export function DebugHandle() {
       },
       teleport: (x, z) => requestTeleport(x, z),
       xrRay: (handedness) => xrRays.get(handedness) ?? null,
+      xrRayHits(handedness, name) {
+        const ray = xrRays.get(handedness);
+        const o = get().scene.getObjectByName(name);
+        if (!ray || !o) return false;
+        // From the XR origin's frame to the world: the inverse of worldToXROrigin.
+        const c = Math.cos(-player.yaw);
+        const s = Math.sin(-player.yaw);
+        const [ox, oy, oz] = ray.origin;
+        const [dx, dy, dz] = ray.direction;
+        const lift = useXRPreferences.getState().seated ? SEATED_OFFSET : 0;
+        raycaster.ray.origin.set(player.position.x + ox * c - oz * s, oy + lift, player.position.z + ox * s + oz * c);
+        raycaster.ray.direction.set(dx * c - dz * s, dy, dx * s + dz * c).normalize();
+        o.updateWorldMatrix(true, true);
+        // uikit elements stop three's recursive raycast (pointer events walk the tree), so test each one.
+        hits.length = 0;
+        o.traverse((x) => x.raycast(raycaster, hits));
+        return hits.length > 0;
+      },
       worldToScreen(p) {
         const { camera, size } = get();
         corner.set(p.x, p.y, p.z).project(camera);
@@ -147,6 +170,27 @@ export function DebugHandle() {
       },
       firstFrameAt: null,
       models: () => ({ ...useShowroom.getState().loading }),
+      objectWorldCenter(name) {
+        const o = get().scene.getObjectByName(name);
+        if (!o) return null;
+        o.updateWorldMatrix(true, true);
+        // A uikit element keeps its bounds in its root panel's "global" space, which is the root's parent's world
+        // matrix times the root's own matrix (as uikit's raycast computes it: the root's matrixWorld also holds its
+        // layout offset); anything else: the centre of its box.
+        const ui = o as Object3D & { boundingSphere?: Sphere; root?: { peek(): { component: Object3D } } };
+        if (ui.root && ui.boundingSphere) {
+          const root = ui.root.peek().component;
+          root.updateMatrix();
+          if (root.parent) {
+            root.parent.updateWorldMatrix(true, false);
+            globalToWorld.multiplyMatrices(root.parent.matrixWorld, root.matrix);
+          } else globalToWorld.copy(root.matrix);
+          sphere.copy(ui.boundingSphere).applyMatrix4(globalToWorld);
+          return { x: sphere.center.x, y: sphere.center.y, z: sphere.center.z };
+        }
+        box.setFromObject(o).getCenter(corner);
+        return { x: corner.x, y: corner.y, z: corner.z };
+      },
       objectScreenPoint(name) {
         const { scene, camera, size } = get();
         const o = scene.getObjectByName(name);
@@ -206,7 +250,7 @@ export function DebugHandle() {
       state() {
         const s = useShowroom.getState();
         const p = productById(s.selectedId);
-        return { selectedId: s.selectedId, variantId: p ? variantOf(p).id : null, panel: s.panel, inspecting: s.inspecting, hoveredId: s.hoveredId };
+        return { selectedId: s.selectedId, variantId: p ? variantOf(p).id : null, panel: s.panel, inspecting: s.inspecting, hoveredId: s.hoveredId, uiHover: s.uiHover };
       },
       renderInfo() {
         const info = get().gl.info;

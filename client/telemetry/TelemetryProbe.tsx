@@ -9,6 +9,9 @@ import { Probe } from './probe';
 import { track } from './recorder';
 import { telemetry } from './state';
 
+/** The mounted probe, for readers outside the frame loop (the live presence beacon reads what the head ray rests on). */
+export const activeProbe: { current: Probe | null } = { current: null };
+
 export function TelemetryProbe() {
   const gl = useThree((s) => s.gl);
   const probe = useMemo(
@@ -62,7 +65,9 @@ export function TelemetryProbe() {
     };
     installDebugHandle();
     window.showroomTelemetry!.probe = handle;
+    activeProbe.current = probe;
     return () => {
+      if (activeProbe.current === probe) activeProbe.current = null;
       stopErrors();
       canvas.removeEventListener('webglcontextlost', onLost);
       offHide();

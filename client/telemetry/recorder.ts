@@ -45,6 +45,17 @@ function enqueue(s: SessionInfo, event: EventInput): void {
 }
 
 let starting: Promise<SessionInfo> | null = null;
+const sessionListeners = new Set<(s: SessionInfo) => void>();
+
+/**
+ * Calls `fn` with the page's session once it has one, and again with each session that replaces it (the server
+ * refused the old one); returns the unsubscribe function. For what is bound to the session: the message inbox.
+ */
+export function onSession(fn: (s: SessionInfo) => void): () => void {
+  sessionListeners.add(fn);
+  if (telemetry.session) fn(telemetry.session);
+  return () => void sessionListeners.delete(fn);
+}
 
 /**
  * Starts (or resumes after a reload) the session, the durable queue and delivery; logs
@@ -70,6 +81,7 @@ async function begin(mode: Mode): Promise<SessionInfo> {
   telemetry.tokens.set(session.sessionId, session.token);
   holdSessionLock(session.sessionId);
   telemetry.session = session;
+  for (const fn of sessionListeners) fn(session);
   if (!resumed) {
     track({
       type: 'session_start',

@@ -118,6 +118,9 @@ export const eventSchema = z.discriminatedUnion('type', [
   }),
   ev('gamepad_connected', optionalProductRef, { id: shortText(100), mapping: shortText(20).optional() }),
   ev('gamepad_disconnected', optionalProductRef, { id: shortText(100) }),
+  // Live: a salesperson's message in the customer's view (`display`: the desktop overlay or the panel in VR/AR)
+  ev('staff_message_shown', optionalProductRef, { messageId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), display: z.enum(['overlay', 'panel']) }),
+  ev('staff_message_dismissed', optionalProductRef, { messageId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), durationMs: durationMs.optional() }),
   // Health of the page and of telemetry itself
   ev('error', optionalProductRef, {
     kind: z.enum(['error', 'unhandledrejection', 'webgl', 'xr', 'telemetry']),

@@ -73,6 +73,8 @@ export interface BatchResult {
   accepted: number;
   /** Events whose id was already stored, skipped. */
   duplicates: number;
+  /** The events (and pose chunks) this batch stored, in batch order: what is news to the live view. */
+  stored: TelemetryEvent[];
 }
 
 /** The last pose sample's offset from the chunk start, ms, read from the encoded chunk. */
@@ -100,13 +102,13 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
     const products = new Map<string, ProductAcc>();
     const fresh: RollupEvent[] = [];
     const freshPoses: RollupPose[] = [];
-    let accepted = 0;
+    const stored: TelemetryEvent[] = [];
     for (const e of events) {
       if (e.type === 'pose') {
         const data = Buffer.from(e.props.data, 'base64');
         const r = st.insertPose.run(e.id, sessionId, e.seq, e.props.startTs, poseDuration(data, e.props.samples), now, e.props.mode, e.props.samples, e.props.format, data);
         if (r.changes === 0) continue;
-        accepted++;
+        stored.push(e);
         freshPoses.push({ seq: e.seq, startTs: e.props.startTs, mode: e.props.mode, data });
         roll.poseSamples += e.props.samples;
         if (e.props.startTs < roll.firstTs) roll.firstTs = e.props.startTs;
@@ -117,7 +119,7 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
       const duration = typeof props.durationMs === 'number' ? props.durationMs : null;
       const r = st.insertEvent.run(e.id, sessionId, e.seq, e.type, e.ts, now, e.input, e.productId ?? null, e.variantId ?? null, duration, JSON.stringify(props));
       if (r.changes === 0) continue;
-      accepted++;
+      stored.push(e);
       fresh.push({ seq: e.seq, type: e.type, ts: e.ts, productId: e.productId ?? null, durationMs: duration, mode: e.type === 'mode_change' ? e.props.mode : undefined });
       roll.events++;
       if (e.ts < roll.firstTs) roll.firstTs = e.ts;
@@ -158,9 +160,9 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
     for (const [productId, p] of products) {
       st.upsertProduct.run(sessionId, productId, p.events, p.selects, p.dwells, p.dwellMs, p.cartAdds, p.wishlistAdds, p.firstTs, p.lastTs);
     }
-    if (accepted > 0) applySessionRollup(db, sessionId, roll, now);
+    if (stored.length > 0) applySessionRollup(db, sessionId, roll, now);
     applyAnalyticsRollup(db, sessionId, fresh, freshPoses);
-    return { accepted, duplicates: events.length - accepted };
+    return { accepted: stored.length, duplicates: events.length - stored.length, stored };
   })();
 }
 

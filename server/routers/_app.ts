@@ -5,6 +5,7 @@ import { auditRouter } from './audit';
 import { catalogRouter } from './catalog';
 import { customersRouter } from './customers';
 import { leadsRouter } from './leads';
+import { liveRouter } from './live';
 import { notesRouter } from './notes';
 import { ordersRouter } from './orders';
 import { replayRouter } from './replay';
@@ -32,6 +33,7 @@ export const appRouter = router({
   replay: replayRouter,
   analytics: analyticsRouter,
   recommendations: recommendationsRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import { staffActor } from '../crm/actors';
 import { newCustomerFields, normaliseCustomerInput } from '../crm/customers';
 import { cartValue, priceLines, shopCurrency, wishlistLines } from '../crm/pricing';
 import { eraseCustomer, exportCustomer } from '../crm/privacy';
+import { liveHubFor } from '../live/hub';
 import { appendAudit } from '../db/audit';
 import { customerSessions, customerVisitorIds, DuplicateCustomerError, insertCustomer, listCustomers, updateCustomer } from '../db/customers';
 import { cartLines } from '../db/leadProducts';
@@ -116,6 +117,7 @@ export const customersRouter = router({
   erase: admin.input(idSchema).mutation(({ ctx, input }) => {
     const result = eraseCustomer(ctx.db, input.id, staffActor(ctx.staff, ctx.ip), ctx.now());
     if (!result) throw new TRPCError({ code: 'NOT_FOUND', message: `No customer ${input.id}` });
+    liveHubFor(ctx.db).dropErased();
     return result;
   }),
 });

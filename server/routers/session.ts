@@ -6,6 +6,7 @@ import { ingestBatchSchema, MAX_BATCH_EVENTS, sessionStartSchema, type IngestRes
 import { insertBatch } from '../db/events';
 import { createSession } from '../db/sessions';
 import { RateLimitedError, SessionRateLimiter } from '../ingest/rateLimit';
+import { afterIngest } from '../live/ingestHook';
 import { publicProcedure, router, visitorProcedure } from '../trpc';
 
 /** Per-session ingest limits, shared by every request this process serves. */
@@ -72,6 +73,9 @@ export const sessionRouter = router({
       const more = unknown.length > 5 ? `; ...and ${unknown.length - 5} more problems` : '';
       throw new TRPCError({ code: 'BAD_REQUEST', message: unknown.slice(0, 5).join('; ') + more });
     }
-    return insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
+    const { accepted, duplicates, stored } = insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
+    // Only what this batch stored is news: a resent batch (a retry, a reload's replay) must not end a live visit again.
+    afterIngest(ctx.db, input.sessionId, stored, ctx.now());
+    return { accepted, duplicates };
   }),
 });

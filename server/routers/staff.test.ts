@@ -9,9 +9,9 @@ let env: TestEnv;
 beforeEach(() => (env = createTestEnv()));
 afterEach(() => env.close());
 
-/** Procedures an anonymous browser may call; those of a customer's session are checked in shop.test.ts. */
+/** Procedures an anonymous browser may call; those of a customer's session are checked in shop.test.ts and live.test.ts. */
 const PUBLIC = new Set(['catalog.get', 'session.start', 'staff.login', 'recommendations.forProduct']);
-const isSessionProcedure = (path: string) => path === 'session.ingest' || path.startsWith('shop.');
+const isSessionProcedure = (path: string) => path === 'session.ingest' || path.startsWith('shop.') || path === 'live.presence' || path === 'live.inbox';
 
 async function errorOf(p: Promise<unknown>): Promise<TRPCError | null> {
   return p.then(

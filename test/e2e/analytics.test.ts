@@ -12,6 +12,7 @@ import { storedEvents } from '../helpers/events';
 import { decodePng, imageStats } from '../helpers/image';
 import { root, runCli, startTestServer, type TestServer } from '../helpers/server';
 import { httpClient } from '../helpers/trpcHttp';
+import { injectIWER, waitForXRSession, waitFrames, xrClick, xrPressInScene, xrRemote, aimAt } from '../helpers/xr';
 import { loadCatalogFile } from '../../server/catalog-loader';
 import type { TelemetryEvent } from '../../server/contracts/events';
 
@@ -161,5 +162,52 @@ describe('showroom: you may also like', () => {
     await page.screenshot({ path: path.join(shots, 'panel-after-press.png') });
     expect(watch.foreign, 'no request left the app').toEqual([]);
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('in a headset shows them on a card beside the product panel; a controller press selects that product and is logged', async () => {
+    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    page.setDefaultTimeout(60_000);
+    const watch = watchPage(page, server.url);
+    const pick = (await httpClient(server.url).recommendations.forProduct.query({ productId: 'bergen-armchair', limit: 3 })).items[0]!.productId;
+    await injectIWER(page);
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => (window.showroomDebug?.frames ?? 0) > 5, undefined, { timeout: 60_000 });
+    const sessionId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('showroom.session')!) as { sessionId: string }).sessionId);
+    await page.getByRole('button', { name: 'Enter VR' }).click();
+    await waitForXRSession(page);
+
+    // Stand before the armchair, aim the right controller at it and pull the trigger.
+    const c = (await page.evaluate(() => window.showroomDebug!.productWorldCenter('bergen-armchair')))!;
+    await page.evaluate(([x, z]) => window.showroomDebug!.teleport(x, z), [c.x, c.z + 1.4] as const);
+    await waitFrames(page, 2);
+    const chair = await page.evaluate((p) => window.showroomDebug!.worldToXROrigin(p), c);
+    await xrRemote(page, 'look_at', { device: 'headset', target: chair });
+    await aimAt(page, 'controller-right', chair);
+    await page.waitForFunction(() => window.showroomDebug!.hoveredProduct() === 'bergen-armchair', undefined, { timeout: 30_000, polling: 50 });
+    await xrClick(page, 'controller-right');
+    await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product', undefined, { timeout: 20_000 });
+
+    // The recommendations are a card of their own, right of the panel and no lower than it.
+    const entry = `panel-also-${pick}`;
+    await page.waitForFunction((n) => window.showroomDebug!.objectWorldCenter(n) !== null, entry, { timeout: 20_000 });
+    const [card, panel] = await page.evaluate(() => [window.showroomDebug!.objectWorldCenter('also-like-panel'), window.showroomDebug!.objectWorldCenter('product-panel')]);
+    expect(card, 'a side card in the headset').not.toBeNull();
+    expect(await page.evaluate(() => window.showroomDebug!.objectScreenPoint('panel-ask')), 'the product panel is drawn').not.toBeNull();
+    const head = await page.evaluate(() => window.showroomDebug!.viewerPosition());
+    const bearing = (p: { x: number; z: number }) => Math.atan2(p.x - head.x, -(p.z - head.z));
+    expect(bearing(card!) - bearing(panel!), 'the card sits right of the panel').toBeGreaterThan(0.2);
+    await waitFrames(page, 3);
+    const shot = decodePng(await page.screenshot({ path: path.join(shots, 'vr-also-like.png') }));
+    expect(imageStats(shot).lumaStdDev).toBeGreaterThan(10);
+
+    await xrPressInScene(page, 'controller-right', entry);
+    await page.waitForFunction((id) => window.showroomDebug!.state().selectedId === id, pick, { timeout: 20_000 });
+    await page.evaluate(() => window.showroomTelemetry!.flush());
+    await expect
+      .poll(() => storedEvents(server.dataDir).filter((e) => e.sessionId === sessionId && e.type === 'recommendation_click'), { timeout: 20_000, interval: 500 })
+      .toEqual([expect.objectContaining({ productId: pick, input: 'controller', props: { from: 'bergen-armchair', position: 1 } })]);
+    expect(watch.foreign, 'no request left the app').toEqual([]);
+    await page.close();
   });
 });

@@ -65,11 +65,11 @@ describe('staff dashboard', () => {
     await anonymous.close();
 
     const admin = await loginAs('admin');
-    expect(await navLinks(admin)).toEqual(['Sessions', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests', 'Users', 'Audit log']);
+    expect(await navLinks(admin)).toEqual(['Sessions', 'Live', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests', 'Users', 'Audit log']);
     await shot(admin, 'sessions');
 
     const sales = await loginAs('sales');
-    expect(await navLinks(sales)).toEqual(['Sessions', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests']);
+    expect(await navLinks(sales)).toEqual(['Sessions', 'Live', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests']);
     await sales.goto(`${server.url}/staff/users`);
     await sales.getByText('There is no such page here.').waitFor();
     await sales.getByRole('link', { name: 'Customers' }).click();
@@ -80,7 +80,7 @@ describe('staff dashboard', () => {
     expect(await sales.getByRole('article', { name: 'Hotel lobby refit' }).count()).toBe(0);
 
     const viewer = await loginAs('viewer');
-    expect(await navLinks(viewer)).toEqual(['Sessions', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests']);
+    expect(await navLinks(viewer)).toEqual(['Sessions', 'Live', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests']);
     await viewer.getByRole('link', { name: 'Leads' }).click();
     await card(viewer, 'Qualified', 'Hotel lobby refit').waitFor();
     expect(await viewer.getByRole('button', { name: /^Move / }).count(), 'a viewer gets no move buttons').toBe(0);

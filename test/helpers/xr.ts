@@ -74,3 +74,36 @@ export async function aimAt(page: Page, device: 'controller-left' | 'controller-
   await xrRemote(page, 'set_transform', { device, orientation: { x: q.x, y: q.y, z: q.z, w: q.w } });
   await waitFrames(page, 2);
 }
+
+/** The world centre (metres) of a named in-scene element once it has stopped moving (panels follow the head lazily), or null. */
+export async function steadyWorldCenter(page: Page, name: string): Promise<Vec3 | null> {
+  let p: Vec3 | null = null;
+  for (let i = 0; i < 60; i++) {
+    const q = await page.evaluate((n) => window.showroomDebug!.objectWorldCenter(n), name);
+    if (q && p && Math.hypot(q.x - p.x, q.y - p.y, q.z - p.z) < 0.005) return q;
+    p = q;
+    await waitFrames(page, 2);
+  }
+  return p;
+}
+
+/**
+ * Presses a named in-scene button with a controller or hand ray, as a visitor would: waits for the button to stand
+ * still, aims at it, waits until the ray hovers a button, and pulls the trigger (pinches). Throws if the ray never
+ * lands on it.
+ */
+export async function xrPressInScene(page: Page, device: 'controller-left' | 'controller-right' | 'hand-left' | 'hand-right', name: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const world = await steadyWorldCenter(page, name);
+    if (!world) throw new Error(`${name} is not in the scene`);
+    const target = await page.evaluate((p) => window.showroomDebug!.worldToXROrigin(p), world);
+    await aimAt(page, device, target);
+    const hand: 'left' | 'right' = device.endsWith('left') ? 'left' : 'right';
+    // The ray must rest on the button itself (not the panel around it) and a pointer must be over in-scene UI.
+    const hovered = await page
+      .waitForFunction(([h, n]) => window.showroomDebug!.xrRayHits(h, n) && window.showroomDebug!.state().uiHover > 0, [hand, name] as const, { timeout: 10_000, polling: 50 })
+      .then(() => true, () => false);
+    if (hovered) return xrClick(page, device);
+  }
+  throw new Error(`the ${device} ray never came to rest on ${name}`);
+}

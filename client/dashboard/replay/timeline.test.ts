@@ -26,6 +26,9 @@ describe('timeline text', () => {
     expect(text(ev('wishlist_add', { productId: 'oslo-chair', variantId: 'sand' }))).toBe('Saved Oslo Chair (Sand wool) to the wishlist');
     expect(text(ev('contact_request', { productId: 'oslo-chair', variantId: 'sand', props: { channel: 'one-press' } }))).toBe('Asked for a salesperson about Oslo Chair (Sand wool) (one press)');
     expect(text(ev('contact_request', { props: { channel: 'form' } }))).toBe('Asked for a salesperson (contact form)');
+    expect(text(ev('recommendation_click', { productId: 'oslo-chair', props: { from: 'bergen-armchair', position: 1 } }))).toBe('Opened Oslo Chair from "You may also like" under Bergen Armchair');
+    expect(text(ev('staff_message_shown', { input: 'system', props: { messageId: 4, display: 'panel' } }))).toBe("Saw a salesperson's message (panel in the headset)");
+    expect(text(ev('staff_message_dismissed', { props: { messageId: 4, durationMs: 6_400 } }))).toBe("Dismissed the salesperson's message after 6 s");
   });
 
   it('names the headset from its input profile, and the way back', () => {

@@ -107,6 +107,14 @@ export function describeEvent(e: TimelineEvent, catalog: Names): Omit<TimelineEn
       const how = e.props.channel === 'one-press' ? ' (one press)' : ' (contact form)';
       return at('contact', `Asked for a salesperson${p ? ` about ${n.full(p, e.variantId)}` : ''}${how}`);
     }
+    case 'recommendation_click':
+      return at('select', `Opened ${n.name(p)} from "You may also like"${str(e.props.from) ? ` under ${n.name(str(e.props.from)!)}` : ''}`);
+    case 'staff_message_shown':
+      return at('contact', `Saw a salesperson's message${e.props.display === 'panel' ? ' (panel in the headset)' : ''}`);
+    case 'staff_message_dismissed': {
+      const ms = num(e.props.durationMs);
+      return at('contact', `Dismissed the salesperson's message${ms !== undefined ? ` after ${spokenDuration(ms)}` : ''}`);
+    }
     case 'teleport':
       return at('move', `Teleported${e.props.method === 'click' ? ' (clicked the floor)' : ''}`);
     case 'ar_place':

@@ -7,6 +7,7 @@ import { buildTimeline } from '../replay/timeline';
 import { trpc } from '../trpc';
 import { AppLink } from '../ui/AppLink';
 import { Card } from '../ui/Card';
+import { MessagesCard } from '../live/MessagesCard';
 import { PageHeader } from '../ui/PageHeader';
 import { Empty, ErrorBox, Loading } from '../ui/States';
 import { DwellRanking } from './DwellRanking';
@@ -48,6 +49,7 @@ export function SessionPage({ id }: { id: string }) {
           </>
         }
       />
+      <MessagesCard sessionId={session.id} live={Date.now() - session.lastSeenAt < 60_000} />
       {events.length === 0 ? (
         <Empty title="No events yet.">The showroom sends them every few seconds while the customer looks around.</Empty>
       ) : (

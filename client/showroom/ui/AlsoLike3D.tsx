@@ -1,4 +1,4 @@
-// "You may also like" in the product panel: products customers looked at together with this one; a press selects and faces it.
+// "You may also like" for the product panel: products customers looked at together with this one; a press selects and faces it.
 import { useThree } from '@react-three/fiber';
 import { Container, Text } from '@react-three/uikit';
 import { useXR } from '@react-three/xr';
@@ -8,21 +8,30 @@ import type { InputKind } from '../../../server/contracts/events';
 import { selectRecommended } from '../actions';
 import { EYE_HEIGHT, player } from '../player';
 import { loadRecommendations, useRecommendations } from '../recommendations';
-import { productById } from '../store';
+import { markUiHover, productById } from '../store';
 import { Button } from './Button';
-import { colors } from './theme';
+import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
 
 const target = new Vector3();
+/** Width of the side card in a headset, panel pixels. */
+const SIDE_WIDTH = 210;
+/** How far the side card turns in towards the visitor, radians. */
+const SIDE_TURN = 0.35;
 
-export function AlsoLike3D({ productId }: { productId: string }) {
+/**
+ * The recommendations of `productId`. On a screen they sit inside the product panel (`placement="inline"`); in a
+ * headset (`placement="side"`) they are a card of their own beside the panel's right edge, so the panel does not
+ * grow downwards into the line between the visitor's hands and the products ahead. `panelWidth` is the product
+ * panel's width in panel pixels (the side card is placed from it).
+ */
+export function AlsoLike3D({ productId, placement, panelWidth }: { productId: string; placement: 'inline' | 'side'; panelWidth: number }) {
   const ids = useRecommendations((s) => s.byProduct[productId]);
   const inXR = useXR((s) => s.session != null);
   const scene = useThree((s) => s.scene);
   const gl = useThree((s) => s.gl);
   useEffect(() => loadRecommendations(productId), [productId]);
   const products = (ids ?? []).map(productById).filter((p) => p !== undefined);
-  // Screens only for now: in a headset the taller panel hid neighbouring products from the controller ray.
-  if (products.length === 0 || inXR) return null;
+  if (products.length === 0 || inXR !== (placement === 'side')) return null;
 
   const press = (id: string, position: number, input: InputKind) => {
     selectRecommended(id, productId, position, input);
@@ -35,17 +44,53 @@ export function AlsoLike3D({ productId }: { productId: string }) {
     player.yaw = Math.atan2(-dx, -dz);
     player.pitch = Math.atan2(target.y + 0.4 - EYE_HEIGHT, Math.hypot(dx, dz));
   };
+  const title = (
+    <Text fontSize={14} fontWeight="bold" color={colors.muted}>
+      You may also like
+    </Text>
+  );
+  const buttons = products.map((p, i) => (
+    <Button key={p.id} name={`panel-also-${p.id}`} kind="secondary" fontSize={13} label={p.name} onPress={(input) => press(p.id, i + 1, input)} />
+  ));
 
-  return (
-    <Container flexDirection="column" gap={6}>
-      <Text fontSize={14} fontWeight="bold" color={colors.muted}>
-        You may also like
-      </Text>
-      <Container flexDirection="row" gap={6} flexWrap="wrap">
-        {products.map((p, i) => (
-          <Button key={p.id} name={`panel-also-${p.id}`} kind="secondary" fontSize={13} label={p.name} onPress={(input) => press(p.id, i + 1, input)} />
-        ))}
+  if (placement === 'inline') {
+    return (
+      <Container flexDirection="column" gap={6}>
+        {title}
+        <Container flexDirection="row" gap={6} flexWrap="wrap">
+          {buttons}
+        </Container>
       </Container>
-    </Container>
+    );
+  }
+  return (
+    // A second root in the product panel's anchor: its left edge 12 px right of the panel, tops level, turned in
+    // towards the visitor like the next leaf of a folding screen.
+    <group position={[(panelWidth / 2 + 12) * PIXEL_SIZE, 0, 0]} rotation={[0, -SIDE_TURN, 0]}>
+      <Container
+        ref={named('also-like-panel')}
+        pixelSize={PIXEL_SIZE}
+        anchorX="left"
+        anchorY="top"
+        depthTest={false}
+        renderOrder={10}
+        fontFamilies={fontFamilies}
+        width={SIDE_WIDTH}
+        flexDirection="column"
+        padding={16}
+        gap={8}
+        backgroundColor={colors.surface}
+        borderRadius={16}
+        borderWidth={1}
+        borderColor={colors.border}
+        color={colors.text}
+        onPointerEnter={() => markUiHover(1)}
+        onPointerLeave={() => markUiHover(-1)}
+        onClick={(e) => e.stopPropagation()}
+      >
+        {title}
+        {buttons}
+      </Container>
+    </group>
   );
 }

@@ -11,6 +11,9 @@ import { AlsoLike3D } from './AlsoLike3D';
 import { Button } from './Button';
 import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
 
+/** Width of the panel, panel pixels. */
+const PANEL_WIDTH = 380;
+
 const finishNames: Record<string, string> = { fabric: 'Fabric', leather: 'Leather', wood: 'Wood', metal: 'Metal', plastic: 'Plastic', glass: 'Glass', ceramic: 'Ceramic', stone: 'Stone' };
 
 export function ProductPanel3D() {
@@ -38,97 +41,100 @@ export function ProductPanel3D() {
   const zoomBy = (f: number) => useShowroom.setState((s) => ({ zoom: Math.max(0.45, Math.min(1.6, s.zoom * f)) }));
 
   return (
-    <Container
-      ref={named('product-panel')}
-      pixelSize={PIXEL_SIZE}
-      anchorY="top"
-      depthTest={false}
-      renderOrder={10}
-      fontFamilies={fontFamilies}
-      width={380}
-      flexDirection="column"
-      padding={22}
-      gap={12}
-      backgroundColor={colors.surface}
-      borderRadius={20}
-      borderWidth={1}
-      borderColor={colors.border}
-      color={colors.text}
-      onPointerEnter={() => markUiHover(1)}
-      onPointerLeave={() => markUiHover(-1)}
-      onClick={(e) => e.stopPropagation()}
-    >
-      <Container flexDirection="row" justifyContent="space-between" alignItems="flex-start" gap={8}>
-        <Container flexDirection="column" flexShrink={1} gap={2}>
-          <Text fontSize={24} fontWeight="bold">
-            {product.name}
-          </Text>
-          <Text fontSize={13} color={colors.muted}>
-            {product.sku}
-          </Text>
+    <>
+      <Container
+        ref={named('product-panel')}
+        pixelSize={PIXEL_SIZE}
+        anchorY="top"
+        depthTest={false}
+        renderOrder={10}
+        fontFamilies={fontFamilies}
+        width={PANEL_WIDTH}
+        flexDirection="column"
+        padding={22}
+        gap={12}
+        backgroundColor={colors.surface}
+        borderRadius={20}
+        borderWidth={1}
+        borderColor={colors.border}
+        color={colors.text}
+        onPointerEnter={() => markUiHover(1)}
+        onPointerLeave={() => markUiHover(-1)}
+        onClick={(e) => e.stopPropagation()}
+      >
+        <Container flexDirection="row" justifyContent="space-between" alignItems="flex-start" gap={8}>
+          <Container flexDirection="column" flexShrink={1} gap={2}>
+            <Text fontSize={24} fontWeight="bold">
+              {product.name}
+            </Text>
+            <Text fontSize={13} color={colors.muted}>
+              {product.sku}
+            </Text>
+          </Container>
+          <Button name="panel-close" label="Close" kind="ghost" fontSize={13} onPress={(input) => closePanel(input)} />
         </Container>
-        <Button name="panel-close" label="Close" kind="ghost" fontSize={13} onPress={(input) => closePanel(input)} />
-      </Container>
-      <Text fontSize={26} fontWeight="bold" color={colors.accent}>
-        {formatPrice(product.price + variant.priceDelta, product.currency)}
-      </Text>
-      <Container flexDirection="column" gap={8}>
-        <Text fontSize={14} color={colors.muted}>
-          {`${variant.name} · ${finishNames[variant.material] ?? variant.material}${variant.priceDelta ? ` (+${formatPrice(variant.priceDelta, product.currency)})` : ''}`}
+        <Text fontSize={26} fontWeight="bold" color={colors.accent}>
+          {formatPrice(product.price + variant.priceDelta, product.currency)}
         </Text>
-        <Container flexDirection="row" gap={10} flexWrap="wrap">
-          {product.variants.map((v) => (
-            <Container
-              key={v.id}
-              ref={named(`swatch-${v.id}`)}
-              width={38}
-              height={38}
-              borderRadius={19}
-              borderWidth={v.id === variant.id ? 3 : 1}
-              borderColor={v.id === variant.id ? colors.accent : colors.border}
-              padding={3}
-              cursor="pointer"
-              hover={{ borderColor: colors.accent }}
-              onPointerEnter={() => markUiHover(1)}
-              onPointerLeave={() => markUiHover(-1)}
-              onClick={(e) => {
-                e.stopPropagation();
-                setVariant(product.id, v.id, inputKindOf(e));
-              }}
-            >
-              <Container flexGrow={1} borderRadius={16} backgroundColor={v.color} />
-            </Container>
-          ))}
-        </Container>
-      </Container>
-      <Text fontSize={15} lineHeight="140%">
-        {product.description}
-      </Text>
-      <Text fontSize={13} color={colors.muted}>
-        {formatDimensions(product.dimensions)}
-      </Text>
-      <Button name="panel-add-to-cart" kind="primary" label={inCart ? `Add another (${inCart} in cart)` : 'Add to cart'} disabled={busy} onPress={(input) => void addToCart(product.id, variant.id, input)} />
-      <Container flexDirection="row" gap={8}>
-        <Button name="panel-wishlist" flexGrow={1} label={wished ? 'On your wishlist' : 'Add to wishlist'} disabled={busy} onPress={(input) => void toggleWishlist(product.id, variant.id, input)} />
-        <Button name="panel-inspect" flexGrow={1} label={inspecting ? 'Put back' : 'Turn and zoom'} onPress={(input) => (inspecting ? endInspect(input) : startInspect(input))} />
-      </Container>
-      {inspecting ? (
-        <Container flexDirection="row" gap={8} alignItems="center">
-          <Button name="panel-zoom-out" label="−" width={48} onPress={() => zoomBy(1.25)} />
-          <Button name="panel-zoom-in" label="+" width={48} onPress={() => zoomBy(0.8)} />
-          <Text fontSize={13} color={colors.muted} flexShrink={1}>
-            {`Drag the product to turn it · ${Math.round(100 / zoom)}%`}
+        <Container flexDirection="column" gap={8}>
+          <Text fontSize={14} color={colors.muted}>
+            {`${variant.name} · ${finishNames[variant.material] ?? variant.material}${variant.priceDelta ? ` (+${formatPrice(variant.priceDelta, product.currency)})` : ''}`}
           </Text>
+          <Container flexDirection="row" gap={10} flexWrap="wrap">
+            {product.variants.map((v) => (
+              <Container
+                key={v.id}
+                ref={named(`swatch-${v.id}`)}
+                width={38}
+                height={38}
+                borderRadius={19}
+                borderWidth={v.id === variant.id ? 3 : 1}
+                borderColor={v.id === variant.id ? colors.accent : colors.border}
+                padding={3}
+                cursor="pointer"
+                hover={{ borderColor: colors.accent }}
+                onPointerEnter={() => markUiHover(1)}
+                onPointerLeave={() => markUiHover(-1)}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setVariant(product.id, v.id, inputKindOf(e));
+                }}
+              >
+                <Container flexGrow={1} borderRadius={16} backgroundColor={v.color} />
+              </Container>
+            ))}
+          </Container>
         </Container>
-      ) : null}
-      <Button name="panel-ask" label="Ask a salesperson" disabled={busy} onPress={ask} />
-      <AlsoLike3D productId={product.id} />
-      <Container flexDirection="row" justifyContent="space-between" alignItems="center" gap={8}>
-        <Text fontSize={13} color={message?.kind === 'error' ? colors.danger : colors.ok} flexShrink={1}>
-          {message?.text ?? ' '}
+        <Text fontSize={15} lineHeight="140%">
+          {product.description}
         </Text>
-        <Button name="panel-view-bag" kind="ghost" fontSize={13} label={`Cart (${bagCount}) · Wishlist (${wishlist.length})`} onPress={(input) => openBag(input)} />
+        <Text fontSize={13} color={colors.muted}>
+          {formatDimensions(product.dimensions)}
+        </Text>
+        <Button name="panel-add-to-cart" kind="primary" label={inCart ? `Add another (${inCart} in cart)` : 'Add to cart'} disabled={busy} onPress={(input) => void addToCart(product.id, variant.id, input)} />
+        <Container flexDirection="row" gap={8}>
+          <Button name="panel-wishlist" flexGrow={1} label={wished ? 'On your wishlist' : 'Add to wishlist'} disabled={busy} onPress={(input) => void toggleWishlist(product.id, variant.id, input)} />
+          <Button name="panel-inspect" flexGrow={1} label={inspecting ? 'Put back' : 'Turn and zoom'} onPress={(input) => (inspecting ? endInspect(input) : startInspect(input))} />
+        </Container>
+        {inspecting ? (
+          <Container flexDirection="row" gap={8} alignItems="center">
+            <Button name="panel-zoom-out" label="−" width={48} onPress={() => zoomBy(1.25)} />
+            <Button name="panel-zoom-in" label="+" width={48} onPress={() => zoomBy(0.8)} />
+            <Text fontSize={13} color={colors.muted} flexShrink={1}>
+              {`Drag the product to turn it · ${Math.round(100 / zoom)}%`}
+            </Text>
+          </Container>
+        ) : null}
+        <Button name="panel-ask" label="Ask a salesperson" disabled={busy} onPress={ask} />
+        <AlsoLike3D productId={product.id} placement="inline" panelWidth={PANEL_WIDTH} />
+        <Container flexDirection="row" justifyContent="space-between" alignItems="center" gap={8}>
+          <Text fontSize={13} color={message?.kind === 'error' ? colors.danger : colors.ok} flexShrink={1}>
+            {message?.text ?? ' '}
+          </Text>
+          <Button name="panel-view-bag" kind="ghost" fontSize={13} label={`Cart (${bagCount}) · Wishlist (${wishlist.length})`} onPress={(input) => openBag(input)} />
+        </Container>
       </Container>
-    </Container>
+      <AlsoLike3D productId={product.id} placement="side" panelWidth={PANEL_WIDTH} />
+    </>
   );
 }
