@@ -1,7 +1,8 @@
 // Zod schema and types of the staff session list: its filters, cursor and rows.
 import { z } from 'zod';
-import { modes } from './events';
-import { uuidSchema } from './ids';
+import { type Mode, modes } from './events';
+import { slugSchema, uuidSchema } from './ids';
+import type { LeadStage } from './leads';
 
 const DAY_MS = 86_400_000;
 const epochMs = z.number().int('must be whole milliseconds since the epoch').min(0).max(8.64e15);
@@ -15,7 +16,12 @@ export const sessionListSchema = z
     from: epochMs.optional(),
     /** Sessions started before this time, ms since the epoch. */
     until: epochMs.optional(),
+    /** Sessions that were in this device mode at any point (started in it or switched to it). */
     mode: z.enum(modes).optional(),
+    /** Sessions in which the customer looked at or used this product. */
+    productId: slugSchema.optional(),
+    /** `yes`: the customer asked for a salesperson in this session; `no`: they did not. */
+    contact: z.enum(['yes', 'no']).optional(),
     /** `known`: the browser belongs to a customer; `anonymous`: it has not said who it is. */
     customer: z.enum(['known', 'anonymous']).optional(),
     /** Only sessions at least this long (first to last event), ms. */
@@ -29,4 +35,18 @@ export const sessionListSchema = z
 export type SessionListInput = z.infer<typeof sessionListSchema>;
 
 /** Filters of the session list, as the query module takes them. */
-export type SessionFilter = Pick<SessionListInput, 'from' | 'until' | 'mode' | 'customer' | 'minDurationMs'>;
+export type SessionFilter = Pick<SessionListInput, 'from' | 'until' | 'mode' | 'productId' | 'contact' | 'customer' | 'minDurationMs'>;
+
+/** What the staff list shows of a session besides its summary. */
+export interface SessionListExtras {
+  /** Every device mode the session was in, in the order first used. */
+  modes: Mode[];
+  /** Products it looked at or used, most dwelt on first (at most 5; `productCount` has them all). */
+  products: string[];
+  /** What it put in the cart (additions less removals), at today's catalogue prices. */
+  cartValue: { amount: number; currency: string };
+  /** Contact requests made in it. */
+  contactRequests: number;
+  /** The lead of the customer (or of the anonymous browser) if the caller may see it: the open one, else the latest. */
+  lead: { id: number; stage: LeadStage } | null;
+}

@@ -83,6 +83,38 @@ export function leadTotals(db: DB, scope: LeadScope, assigneeId?: number | null)
   });
 }
 
+/**
+ * The current lead of each customer and of each anonymous browser, within the caller's scope: the open
+ * lead most recently changed, else the latest closed one. Keys are `c:<customerId>` and `v:<visitorId>`.
+ */
+export function currentLeads(
+  db: DB,
+  scope: LeadScope,
+  keys: { customerIds: readonly number[]; visitorIds: readonly string[] },
+): Map<string, { id: number; stage: LeadStage }> {
+  const out = new Map<string, { id: number; stage: LeadStage }>();
+  if (keys.customerIds.length === 0 && keys.visitorIds.length === 0) return out;
+  const s = scopeClause(scope);
+  const rows = db
+    .prepare(
+      `SELECT l.id, l.stage, l.customer_id AS customerId, l.visitor_id AS visitorId FROM leads l
+       WHERE (l.customer_id IN (SELECT value FROM json_each(?))
+              OR (l.customer_id IS NULL AND l.visitor_id IN (SELECT value FROM json_each(?)))) AND ${s.sql}
+       ORDER BY (l.stage IN (${openList})) DESC, l.updated_at DESC, l.id DESC`,
+    )
+    .all(JSON.stringify(keys.customerIds), JSON.stringify(keys.visitorIds), ...s.params) as {
+    id: number;
+    stage: LeadStage;
+    customerId: number | null;
+    visitorId: string | null;
+  }[];
+  for (const r of rows) {
+    const key = r.customerId !== null ? `c:${r.customerId}` : `v:${r.visitorId}`;
+    if (!out.has(key)) out.set(key, { id: r.id, stage: r.stage });
+  }
+  return out;
+}
+
 export interface NewLead {
   customerId: number | null;
   visitorId: string | null;

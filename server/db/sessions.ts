@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Mode } from '../contracts/events';
 import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
+import { SWITCHED_TO_MODE } from './sessionListFacts';
 
 export interface NewSession {
   id: string;
@@ -97,7 +98,7 @@ const summaryColumns = `id, visitor_id AS visitorId, started_at AS startedAt, la
   dwell_count AS dwellCount, dwell_ms AS dwellMs, product_count AS productCount, pose_samples AS poseSamples,
   dropped_samples AS droppedSamples, error_count AS errorCount`;
 
-/** Sessions newest first; `before` is a keyset cursor (startedAt, id) from the previous page. */
+/** Sessions newest first, filtered; `before` is a keyset cursor (startedAt, id) from the previous page. */
 export function listSessions(
   db: DB,
   opts: { limit: number; before?: { startedAt: number; id: string } | undefined; filter?: SessionFilter | undefined },
@@ -112,7 +113,10 @@ export function listSessions(
   if (opts.before) add('(started_at, id) < (?, ?)', opts.before.startedAt, opts.before.id);
   if (f.from !== undefined) add('started_at >= ?', f.from);
   if (f.until !== undefined) add('started_at < ?', f.until);
-  if (f.mode) add('mode = ?', f.mode);
+  if (f.mode) add(`(mode = ? OR ${SWITCHED_TO_MODE})`, f.mode, f.mode);
+  if (f.productId) add('id IN (SELECT session_id FROM session_products WHERE product_id = ?)', f.productId);
+  if (f.contact === 'yes') add('EXISTS (SELECT 1 FROM service_requests r WHERE r.session_id = sessions.id)');
+  if (f.contact === 'no') add('NOT EXISTS (SELECT 1 FROM service_requests r WHERE r.session_id = sessions.id)');
   if (f.customer === 'known') add('visitor_id IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
   if (f.customer === 'anonymous') add('visitor_id NOT IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
   if (f.minDurationMs) add('COALESCE(last_ts - first_ts, 0) >= ?', f.minDurationMs);

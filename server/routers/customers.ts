@@ -10,6 +10,7 @@ import { cartValue, priceLines, shopCurrency, wishlistLines } from '../crm/prici
 import { eraseCustomer, exportCustomer } from '../crm/privacy';
 import { liveHubFor } from '../live/hub';
 import { appendAudit } from '../db/audit';
+import { withListExtras } from '../crm/sessionRows';
 import { customerSessions, customerVisitorIds, DuplicateCustomerError, insertCustomer, listCustomers, updateCustomer } from '../db/customers';
 import { cartLines } from '../db/leadProducts';
 import { listLeads } from '../db/leads';
@@ -63,7 +64,7 @@ export const customersRouter = router({
     .query(({ ctx, input }) => {
       loadCustomer(ctx.db, input.id);
       const items = customerSessions(ctx.db, input.id, { limit: input.limit + 1, before: input.cursor });
-      const page = items.slice(0, input.limit);
+      const page = withListExtras(ctx.db, ctx.catalog, ctx.staff, items.slice(0, input.limit).map((s) => ({ ...s, customerId: input.id })));
       const last = page.at(-1);
       return { items: page, nextCursor: items.length > input.limit && last ? { startedAt: last.startedAt, id: last.id } : null };
     }),

@@ -5,6 +5,7 @@ import { type LeadProduct, leadCreateSchema, leadListSchema, leadMoveSchema, lea
 import { assigneeFilter, checkAssignee, leadScope, loadCustomer, loadLead } from '../crm/access';
 import { staffActor } from '../crm/actors';
 import { syncCustomerLead } from '../crm/leads';
+import { withListExtras } from '../crm/sessionRows';
 import { appendAudit } from '../db/audit';
 import { customerSessions, visitorSessions } from '../db/customers';
 import { leadProductRows } from '../db/leadProducts';
@@ -52,8 +53,9 @@ export const leadsRouter = router({
   /** Showroom sessions behind the lead: the customer's, or the anonymous browser's. */
   sessions: staffProcedure.input(idSchema.extend({ limit: z.number().int().min(1).max(200).default(50) })).query(({ ctx, input }) => {
     const lead = loadLead(ctx.db, ctx.staff, input.id);
-    if (lead.customerId !== null) return customerSessions(ctx.db, lead.customerId, { limit: input.limit });
-    return lead.visitorId ? visitorSessions(ctx.db, lead.visitorId, input.limit) : [];
+    const { customerId, visitorId } = lead;
+    const sessions = customerId !== null ? customerSessions(ctx.db, customerId, { limit: input.limit }) : visitorId ? visitorSessions(ctx.db, visitorId, input.limit) : [];
+    return withListExtras(ctx.db, ctx.catalog, ctx.staff, sessions.map((s) => ({ ...s, customerId })));
   }),
 
   /** Count, value and probability-weighted value per stage, over the leads the caller may see. */

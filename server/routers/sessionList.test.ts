@@ -1,4 +1,4 @@
-// The staff session list's filters (start time, device mode, known customer, duration) and the customer profile's wishlist.
+// The staff session list's filters and columns (modes, products, cart value, lead stage) and the customer profile's wishlist.
 import { v7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../../test/helpers/deps';
@@ -61,6 +61,90 @@ describe('staff.sessions filters', () => {
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect(new Set([...first.items, ...second.items].map((s) => s.id)).size).toBe(3);
+  });
+});
+
+/** Ingests `events` (seq from 2 on, 1 s apart, after the visit's two) into a visit's session. */
+async function more(v: Awaited<ReturnType<typeof visit>>, events: Record<string, unknown>[]) {
+  const t = Date.now() - 50_000;
+  await v.visitor.session.ingest({
+    ...v.auth,
+    // Typed loosely here: the server validates each event against the contract.
+    events: events.map((e, i) => ({ id: v7(), seq: 2 + i, ts: t + i * 1000, input: 'mouse', props: {}, ...e })) as never,
+  });
+}
+
+describe('staff.sessions product, contact and mode filters and their columns', () => {
+  it('lists every mode used, products by dwell, the net cart value and contact requests, and filters on them', async () => {
+    const a = await visit(A, 'desktop', 30_000);
+    await more(a, [
+      { type: 'dwell_end', productId: 'bergen-armchair', props: { durationMs: 9000 } },
+      { type: 'dwell_end', productId: 'oslo-chair', props: { durationMs: 2000 } },
+      { type: 'mode_change', input: 'system', props: { mode: 'vr', from: 'desktop' } },
+      { type: 'cart_add', productId: 'oslo-chair', variantId: 'terracotta', props: { quantity: 3 } },
+      { type: 'cart_remove', productId: 'oslo-chair', variantId: 'terracotta', props: { quantity: 1 } },
+      { type: 'cart_add', productId: 'bergen-armchair', variantId: 'moss', props: { quantity: 1 } },
+      { type: 'cart_remove', productId: 'bergen-armchair', variantId: 'moss', props: { quantity: 1 } },
+      { type: 'mode_change', input: 'system', props: { mode: 'desktop', from: 'vr' } },
+    ]);
+    await a.visitor.shop.requestContact({ ...a.auth, channel: 'one-press', productId: 'oslo-chair' });
+    await visit(B, 'desktop', 5_000);
+    const viewer = await env.staff('viewer');
+
+    const rows = (await viewer.staff.sessions({})).items;
+    const ra = rows.find((s) => s.visitorId === A)!;
+    const rb = rows.find((s) => s.visitorId === B)!;
+    expect(ra.modes).toEqual(['desktop', 'vr']);
+    expect(rb.modes).toEqual(['desktop']);
+    expect(ra.products).toEqual(['bergen-armchair', 'oslo-chair']);
+    expect(ra.productCount).toBe(2);
+    // Two terracotta Oslo Chairs (249 + 10 each); the armchair went in and out again.
+    expect(ra.cartValue).toEqual({ amount: 518, currency: 'EUR' });
+    expect(rb.cartValue).toEqual({ amount: 0, currency: 'EUR' });
+    expect(ra.contactRequests).toBe(1);
+    expect(rb.contactRequests).toBe(0);
+
+    const ids = async (f: Parameters<typeof viewer.staff.sessions>[0]) => (await viewer.staff.sessions(f)).items.map((s) => s.visitorId);
+    expect(await ids({ mode: 'vr' })).toEqual([A]);
+    expect(await ids({ mode: 'desktop' })).toEqual([B, A]);
+    expect(await ids({ productId: 'bergen-armchair' })).toEqual([A]);
+    expect(await ids({ productId: 'oslo-chair' })).toEqual([B, A]);
+    expect(await ids({ productId: 'oslo-chair', contact: 'yes' })).toEqual([A]);
+    expect(await ids({ contact: 'no' })).toEqual([B]);
+    expect(await ids({ productId: 'no-such-product' })).toEqual([]);
+    await expect(viewer.staff.sessions({ productId: 'Oslo Chair' })).rejects.toThrow('productId: must be a catalogue id');
+    await expect(viewer.staff.sessions({ contact: 'maybe' as never })).rejects.toThrow('contact');
+  });
+
+  it('shows the lead stage of the customer or the anonymous browser, within what the caller may see', async () => {
+    const known = await visit(A, 'desktop', 1000);
+    await known.visitor.shop.requestContact({ ...known.auth, channel: 'form', name: 'Greta Berg', email: 'greta@example.com' });
+    const anon = await visit(B, 'vr', 1000);
+    await anon.visitor.shop.requestContact({ ...anon.auth, channel: 'one-press' });
+    const admin = await env.staff('admin');
+    const leads = (await admin.leads.list({})).items;
+    const greta = leads.find((l) => l.customerName === 'Greta Berg')!;
+    const anonymous = leads.find((l) => l.customerId === null && l.visitorId === B)!;
+    await admin.leads.moveStage({ id: greta.id, stage: 'qualified' });
+
+    const rows = (await admin.staff.sessions({})).items;
+    expect(rows.find((s) => s.visitorId === A)!.lead).toEqual({ id: greta.id, stage: 'qualified' });
+    expect(rows.find((s) => s.visitorId === B)!.lead).toEqual({ id: anonymous.id, stage: 'new' });
+    // The customer's and the lead's pages list sessions with the same columns.
+    const [ofCustomer] = (await admin.customers.sessions({ id: greta.customerId! })).items;
+    expect(ofCustomer).toMatchObject({ visitorId: A, modes: ['desktop'], products: ['oslo-chair'], productCount: 1, lead: { id: greta.id, stage: 'qualified' } });
+    const [ofLead] = await admin.leads.sessions({ id: anonymous.id });
+    expect(ofLead).toMatchObject({ visitorId: B, modes: ['vr'], cartValue: { amount: 0, currency: 'EUR' }, contactRequests: 1, lead: { id: anonymous.id, stage: 'new' } });
+
+    // A lead assigned to another salesperson is not theirs to see, here as in the pipeline.
+    const other = await env.staff('sales');
+    const otherId = (await other.staff.me()).id;
+    await admin.leads.update({ id: greta.id, assigneeId: otherId });
+    const sales = await env.staff('sales');
+    const seen = (await sales.staff.sessions({})).items;
+    expect(seen.find((s) => s.visitorId === A)!.lead).toBeNull();
+    expect(seen.find((s) => s.visitorId === B)!.lead).toEqual({ id: anonymous.id, stage: 'new' });
+    expect((await other.staff.sessions({})).items.find((s) => s.visitorId === A)!.lead).toEqual({ id: greta.id, stage: 'qualified' });
   });
 });
 

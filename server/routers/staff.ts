@@ -6,6 +6,7 @@ import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
 import { sessionListSchema } from '../contracts/sessions';
+import { withListExtras } from '../crm/sessionRows';
 import { listSessionEvents } from '../db/events';
 import { getSession, listSessions } from '../db/sessions';
 import { createLogin, deleteLogin, findUserForLogin } from '../db/staff';
@@ -46,13 +47,17 @@ export const staffRouter = router({
 
   me: staffProcedure.query(({ ctx }) => ({ id: ctx.staff.id, email: ctx.staff.email, name: ctx.staff.name, role: ctx.staff.role })),
 
-  /** Sessions newest first, a page at a time, filtered by start time, device mode, known customer and duration. */
+  /**
+   * Sessions newest first, a page at a time, filtered by start time, customer, product, device mode, contact
+   * request and duration; each with its modes, products, cart value and the customer's lead stage.
+   */
   sessions: staffProcedure.input(sessionListSchema).query(({ ctx, input }) => {
     const { limit, cursor, ...filter } = input;
-    const items = listSessions(ctx.db, { limit: limit + 1, before: cursor ?? undefined, filter });
-    const page = items.slice(0, limit);
+    const found = listSessions(ctx.db, { limit: limit + 1, before: cursor ?? undefined, filter });
+    const page = found.slice(0, limit);
+    const items = withListExtras(ctx.db, ctx.catalog, ctx.staff, page);
     const last = page.at(-1);
-    return { items: page, nextCursor: items.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
+    return { items, nextCursor: found.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
   }),
 
   /** One session and its events in sequence order. */
