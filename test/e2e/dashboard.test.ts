@@ -306,10 +306,37 @@ describe('staff dashboard', () => {
 
   it('filters sessions and shows a session with the customer and the events', async () => {
     const page = await loginAs('viewer');
+    // Every row says what the customer looked at, what went in the cart and where the lead stands.
+    const gretaRow = page.getByRole('row').filter({ hasText: 'Greta Lindqvist' });
+    await gretaRow.waitFor();
+    const greta = await gretaRow.textContent();
+    expect(greta).toContain('Fjord Sofa, Oslo Chair');
+    expect(greta).toContain('€2,139.00');
+    expect(greta).toContain('asked for contact');
+    expect(greta).toContain('New');
     await page.getByLabel('Device').selectOption('vr');
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
-    expect(await page.getByRole('row').nth(1).textContent()).toContain('anonymous');
+    const vr = await page.getByRole('row').nth(1).textContent();
+    expect(vr).toContain('anonymous');
+    expect(vr).toContain('Bergen Armchair');
+    expect(vr).toContain('€899.00');
     await page.getByLabel('Device').selectOption('');
+    // By product, and by whether the customer asked for a salesperson.
+    await page.getByLabel('Product').selectOption({ label: 'Fjord Sofa' });
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('row').nth(1).textContent()).toContain('Greta Lindqvist');
+    await page.getByLabel('Product').selectOption('');
+    // (Earlier tests here add sessions of their own: count only what this one can know.)
+    const rows = () => page.getByRole('row').filter({ hasNot: page.getByRole('columnheader') }).allTextContents();
+    await page.getByLabel('Contact request').selectOption('no');
+    await expect.poll(async () => (await rows()).some((r) => r.includes('Greta Lindqvist'))).toBe(false);
+    expect((await rows()).filter((r) => r.includes('asked for contact'))).toEqual([]);
+    expect((await rows()).length).toBeGreaterThan(0);
+    await page.getByLabel('Contact request').selectOption('yes');
+    await expect.poll(async () => (await rows()).filter((r) => r.includes('Greta Lindqvist') || r.includes('Bergen Armchair')).length).toBe(2);
+    expect((await rows()).every((r) => r.includes('asked for contact'))).toBe(true);
+    await shot(page, 'sessions-contact');
+    await page.getByLabel('Contact request').selectOption('');
     await page.getByLabel('Customer').selectOption('known');
     await page.getByRole('link', { name: 'Greta Lindqvist' }).first().waitFor();
     await expect.poll(() => page.getByRole('cell', { name: 'anonymous' }).count()).toBe(0);

@@ -1,5 +1,6 @@
 // Seeds a running server for the dashboard tests through its real procedures and the operator command: staff, visitors, customers, leads, tasks.
 import { v7 } from 'uuid';
+import type { EventInput } from '../../server/contracts/events';
 import { localDay } from '../../client/dashboard/format';
 import { runCli, type TestServer } from '../helpers/server';
 import { type HttpClient, httpClient, staffClient } from '../helpers/trpcHttp';
@@ -22,8 +23,12 @@ export async function visit(url: string, visitorId: string, opts: { mode?: 'desk
     ...auth,
     events: [
       { id: v7(), seq: 0, ts: t, type: 'session_start', input: 'system', props: { mode: opts.mode ?? 'desktop' } },
-      ...products.map(([productId, variantId], i) => ({ id: v7(), seq: i + 1, ts: t + (i + 1) * 5000, type: 'product_select' as const, input: 'mouse' as const, productId, variantId, props: {} })),
-      { id: v7(), seq: products.length + 1, ts: Date.now(), type: 'product_select', input: 'mouse', productId: products[0]?.[0] ?? 'oslo-chair', props: {} },
+      // Each product selected, then put in the cart, as the showroom logs it.
+      ...products.flatMap(([productId, variantId], i): EventInput[] => [
+        { id: v7(), seq: 2 * i + 1, ts: t + (i + 1) * 5000, type: 'product_select' as const, input: 'mouse' as const, productId, variantId, props: {} },
+        { id: v7(), seq: 2 * i + 2, ts: t + (i + 1) * 5000 + 2000, type: 'cart_add' as const, input: 'mouse' as const, productId, variantId, props: { quantity: 1 } },
+      ]),
+      { id: v7(), seq: 2 * products.length + 1, ts: Date.now(), type: 'product_select', input: 'mouse', productId: products[0]?.[0] ?? 'oslo-chair', props: {} },
     ],
   });
   for (const [productId, variantId] of products) await visitor.shop.addToCart.mutate({ ...auth, productId, variantId });

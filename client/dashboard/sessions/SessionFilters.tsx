@@ -1,6 +1,8 @@
-// Filters of the session list: start day range, device mode, known customer or anonymous, minimum duration.
+// Filters of the session list: start day range, customer, product, device mode, contact request, minimum duration.
+import { useQuery } from '@tanstack/react-query';
+import { trpc } from '../trpc';
 
-export const sessionFilterKeys = ['from', 'to', 'mode', 'customer', 'minDuration'] as const;
+export const sessionFilterKeys = ['from', 'to', 'customer', 'product', 'mode', 'contact', 'minDuration'] as const;
 export type SessionFilterValues = Record<(typeof sessionFilterKeys)[number], string>;
 
 const durations: [string, string][] = [
@@ -13,6 +15,8 @@ const durations: [string, string][] = [
 
 export function SessionFilters({ values, set }: { values: SessionFilterValues; set: (p: Partial<SessionFilterValues>) => void }) {
   const any = Object.values(values).some(Boolean);
+  const catalog = useQuery(trpc.catalog.get.queryOptions(undefined, { staleTime: 10 * 60_000 }));
+  const products = [...(catalog.data?.products ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <form className="filters" aria-label="Filter sessions" onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -24,6 +28,26 @@ export function SessionFilters({ values, set }: { values: SessionFilterValues; s
         <input type="date" value={values.to} min={values.from || undefined} onChange={(e) => set({ to: e.target.value })} />
       </label>
       <label>
+        Customer
+        <select value={values.customer} onChange={(e) => set({ customer: e.target.value })}>
+          <option value="">known and anonymous</option>
+          <option value="known">known customers</option>
+          <option value="anonymous">anonymous visitors</option>
+        </select>
+      </label>
+      <label>
+        Product
+        <select value={values.product} onChange={(e) => set({ product: e.target.value })}>
+          <option value="">any product</option>
+          {values.product && !products.some((p) => p.id === values.product) ? <option value={values.product}>{values.product}</option> : null}
+          {products.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         Device
         <select value={values.mode} onChange={(e) => set({ mode: e.target.value })}>
           <option value="">all devices</option>
@@ -33,11 +57,11 @@ export function SessionFilters({ values, set }: { values: SessionFilterValues; s
         </select>
       </label>
       <label>
-        Customer
-        <select value={values.customer} onChange={(e) => set({ customer: e.target.value })}>
-          <option value="">known and anonymous</option>
-          <option value="known">known customers</option>
-          <option value="anonymous">anonymous visitors</option>
+        Contact request
+        <select value={values.contact} onChange={(e) => set({ contact: e.target.value })}>
+          <option value="">with or without</option>
+          <option value="yes">asked for a salesperson</option>
+          <option value="no">did not ask</option>
         </select>
       </label>
       <label>
@@ -51,7 +75,7 @@ export function SessionFilters({ values, set }: { values: SessionFilterValues; s
         </select>
       </label>
       {any ? (
-        <button type="button" className="link" onClick={() => set({ from: '', to: '', mode: '', customer: '', minDuration: '' })}>
+        <button type="button" className="link" onClick={() => set(Object.fromEntries(sessionFilterKeys.map((k) => [k, ''])))}>
           Clear filters
         </button>
       ) : null}

@@ -4,6 +4,7 @@ import { collectPages } from '../csv';
 import { api, trpc } from '../trpc';
 import { EXPORT_MAX_ROWS, ExportButton } from '../ui/ExportButton';
 import { PageHeader } from '../ui/PageHeader';
+import { useProductNames } from '../ui/useCatalog';
 import { Pager } from '../ui/Pager';
 import { Empty, ErrorBox, Loading } from '../ui/States';
 import { useCursorPager } from '../ui/useCursorPager';
@@ -20,12 +21,13 @@ export function SessionsPage() {
   const pager = useCursorPager<{ startedAt: number; id: string }>(JSON.stringify(input));
   const q = useQuery(trpc.staff.sessions.queryOptions({ ...input, limit: PAGE, cursor: pager.cursor }, { placeholderData: keepPreviousData, refetchInterval: 10_000 }));
   const filtered = Object.values(filters).some(Boolean);
+  const productName = useProductNames();
   return (
     <section>
       <PageHeader
         title="Sessions"
         intro="Every visit to the showroom, newest first. Open one to see what the customer did, step by step."
-        actions={<ExportButton list="sessions" columns={sessionColumns} rows={() => collectPages((cursor: { startedAt: number; id: string } | null) => api.staff.sessions.query({ ...input, limit: 200, cursor }), EXPORT_MAX_ROWS)} />}
+        actions={<ExportButton list="sessions" columns={sessionColumns((id) => productName(id))} rows={() => collectPages((cursor: { startedAt: number; id: string } | null) => api.staff.sessions.query({ ...input, limit: 200, cursor }), EXPORT_MAX_ROWS)} />}
       />
       <SessionFilters values={filters} set={setFilters} />
       {q.isPending ? (

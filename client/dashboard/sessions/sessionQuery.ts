@@ -3,7 +3,10 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../api';
 import type { CsvColumn } from '../csv';
 import { dayStartMs, formatDateTime } from '../format';
+import { stageLabel } from '../leads/stages';
 import type { SessionFilterValues } from './SessionFilters';
+
+const PRODUCT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type SessionRow = inferRouterOutputs<AppRouter>['staff']['sessions']['items'][number];
 
@@ -16,20 +19,31 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[]): T
 export function sessionInput(f: SessionFilterValues) {
   const mode = oneOf(f.mode, ['desktop', 'vr', 'ar'] as const);
   const customer = oneOf(f.customer, ['known', 'anonymous'] as const);
+  const contact = oneOf(f.contact, ['yes', 'no'] as const);
+  const productId = PRODUCT_ID.test(f.product) ? f.product : undefined;
   const from = f.from ? dayStartMs(f.from) : undefined;
   // The end of the `to` day is the start of the next local day.
   const until = f.to ? dayStartMs(f.to, 1) : undefined;
   const minDurationMs = f.minDuration ? Number(f.minDuration) * 1000 : undefined;
-  return { from, until: until !== undefined && from !== undefined && until <= from ? undefined : until, mode, customer, minDurationMs };
+  return { from, until: until !== undefined && from !== undefined && until <= from ? undefined : until, mode, customer, productId, contact, minDurationMs };
 }
 
-export const sessionColumns: CsvColumn<SessionRow>[] = [
-  { header: 'Session', value: (s) => s.id },
-  { header: 'Started', value: (s) => formatDateTime(s.startedAt) },
-  { header: 'Duration (s)', value: (s) => Math.round(s.durationMs / 1000) },
-  { header: 'Device mode', value: (s) => s.mode },
-  { header: 'Events', value: (s) => s.eventCount },
-  { header: 'Customer', value: (s) => s.customerName ?? 'anonymous' },
-  { header: 'Customer id', value: (s) => s.customerId },
-  { header: 'Visitor', value: (s) => s.visitorId },
-];
+/** CSV columns of a session row; `productName` names a product id from the catalogue. */
+export function sessionColumns(productName: (id: string) => string): CsvColumn<SessionRow>[] {
+  return [
+    { header: 'Session', value: (s) => s.id },
+    { header: 'Started', value: (s) => formatDateTime(s.startedAt) },
+    { header: 'Duration (s)', value: (s) => Math.round(s.durationMs / 1000) },
+    { header: 'Modes', value: (s) => s.modes.join(' ') },
+    { header: 'Products looked at', value: (s) => s.productCount },
+    { header: 'Most looked at', value: (s) => s.products.map(productName).join('; ') },
+    { header: 'Cart value', value: (s) => s.cartValue.amount },
+    { header: 'Currency', value: (s) => s.cartValue.currency },
+    { header: 'Contact requests', value: (s) => s.contactRequests },
+    { header: 'Lead stage', value: (s) => (s.lead ? stageLabel[s.lead.stage] : '') },
+    { header: 'Events', value: (s) => s.eventCount },
+    { header: 'Customer', value: (s) => s.customerName ?? 'anonymous' },
+    { header: 'Customer id', value: (s) => s.customerId },
+    { header: 'Visitor', value: (s) => s.visitorId },
+  ];
+}
