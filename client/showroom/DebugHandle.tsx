@@ -28,7 +28,7 @@ export interface ShowroomDebug {
    * The target ray of the XR input source of that hand (controller or hand) in the XR origin's frame, as the last
    * frame saw it: origin (metres) and unit direction. Null outside a session.
    */
-  xrRay(handedness: 'left' | 'right'): { origin: [number, number, number]; direction: [number, number, number] } | null;
+  xrRay(handedness: 'left' | 'right'): { origin: [number, number, number]; direction: [number, number, number]; kind: 'controller' | 'hand' } | null;
   /** Whether that hand's XR target ray (as the last frame saw it) hits the named object, e.g. an in-scene button. */
   xrRayHits(handedness: 'left' | 'right', name: string): boolean;
   /** The canvas pixel (CSS px) where a world point (metres) appears, or null if it is behind the camera or off screen. */
@@ -70,7 +70,7 @@ const sphere = new Sphere();
 const rayDirection = new Vector3();
 const quat = new Quaternion();
 const globalToWorld = new Matrix4();
-const xrRays = new Map<string, { origin: [number, number, number]; direction: [number, number, number] }>();
+const xrRays = new Map<string, { origin: [number, number, number]; direction: [number, number, number]; kind: 'controller' | 'hand' }>();
 const hits: Intersection[] = [];
 
 function isInside(o: Object3D | null, root: Object3D): boolean {
@@ -265,12 +265,14 @@ export function DebugHandle() {
   useFrame((state, _delta, frame?: XRFrame) => {
     const space = state.gl.xr.getReferenceSpace();
     if (frame && space) {
+      // Only the sources of this frame: a controller put down for hands leaves no stale ray behind.
+      xrRays.clear();
       for (const source of frame.session.inputSources) {
         const pose = frame.getPose(source.targetRaySpace, space);
         if (!pose) continue;
         const { position: p, orientation: o } = pose.transform;
         rayDirection.set(0, 0, -1).applyQuaternion(quat.set(o.x, o.y, o.z, o.w));
-        xrRays.set(source.handedness, { origin: [p.x, p.y, p.z], direction: [rayDirection.x, rayDirection.y, rayDirection.z] });
+        xrRays.set(source.handedness, { origin: [p.x, p.y, p.z], direction: [rayDirection.x, rayDirection.y, rayDirection.z], kind: source.hand ? 'hand' : 'controller' });
       }
     } else xrRays.clear();
     const d = window.showroomDebug;

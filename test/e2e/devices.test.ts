@@ -48,7 +48,14 @@ async function eventOf(sessionId: string, match: (e: ReturnType<typeof storedEve
 
 /** Waits until a pointer rests on the product (so a click now will land on it). */
 async function waitForHover(page: Page, id: string) {
-  await page.waitForFunction((p) => window.showroomDebug!.hoveredProduct() === p, id, { timeout: 30_000, polling: 50 });
+  await page.waitForFunction((p) => window.showroomDebug!.hoveredProduct() === p, id, { timeout: 30_000, polling: 50 }).catch(async (e: unknown) => {
+    // Say what the pointer is on instead, and whether an open panel is in the way.
+    const seen = await page.evaluate(() => {
+      const d = window.showroomDebug!;
+      return { hovered: d.hoveredProduct(), right: d.xrRay('right'), panelInTheWay: d.xrRayHits('right', 'product-panel-anchor') };
+    });
+    throw new Error(`the pointer did not rest on ${id}: ${JSON.stringify(seen)}`, { cause: e });
+  });
 }
 
 async function openShowroom(page: Page) {

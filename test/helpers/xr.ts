@@ -62,11 +62,18 @@ type Vec3 = { x: number; y: number; z: number };
  */
 export async function aimAt(page: Page, device: 'controller-left' | 'controller-right' | 'hand-left' | 'hand-right', target: Vec3): Promise<void> {
   const { Quaternion, Vector3 } = await import('three');
+  const hand: 'left' | 'right' = device.endsWith('left') ? 'left' : 'right';
+  const kind = device.startsWith('hand') ? 'hand' : 'controller';
+  // Right after a switch between controllers and hands the session may not list the new source yet: wait for it.
+  await page
+    .waitForFunction(([h, k]) => window.showroomDebug!.xrRay(h)?.kind === k, [hand, kind] as const, { timeout: 15_000, polling: 50 })
+    .catch(() => {
+      throw new Error(`no XR ${kind} ray for the ${hand} hand`);
+    });
   await xrRemote(page, 'look_at', { device, target });
   await waitFrames(page, 2);
-  const hand: 'left' | 'right' = device.endsWith('left') ? 'left' : 'right';
   const ray = await page.evaluate((h) => window.showroomDebug!.xrRay(h), hand);
-  if (!ray) throw new Error(`no XR ray for the ${hand} hand`);
+  if (!ray || ray.kind !== kind) throw new Error(`no XR ${kind} ray for the ${hand} hand`);
   const { orientation: o } = (await xrRemote(page, 'get_transform', { device })) as { orientation: { x: number; y: number; z: number; w: number } };
   const want = new Vector3(target.x - ray.origin[0], target.y - ray.origin[1], target.z - ray.origin[2]).normalize();
   const fix = new Quaternion().setFromUnitVectors(new Vector3(...ray.direction), want);
