@@ -1,4 +1,5 @@
-// Formatting helpers for the dashboard: times, days, durations, money.
+// Formatting helpers for the dashboard: times, days, durations, money, device modes.
+import type { Mode } from '../../server/contracts/events';
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -68,3 +69,7 @@ export function formatAmounts(amounts: Record<string, number>, fallback = 'EUR')
   if (entries.length === 0) return formatMoney(0, fallback);
   return entries.map(([c, v]) => formatMoney(v, c)).join(' + ');
 }
+
+/** A device mode as the dashboard names it. */
+export const modeNames: Record<Mode, string> = { desktop: 'Desktop', vr: 'VR headset', ar: 'AR' };
+export const modeName = (mode: string) => modeNames[mode as Mode] ?? mode;

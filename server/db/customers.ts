@@ -148,7 +148,7 @@ export type CustomerSession = Pick<SessionSummary, 'id' | 'visitorId' | 'started
 
 /** One browser's sessions, newest first (for a lead that is still anonymous). */
 export function visitorSessions(db: DB, visitorId: string, limit: number): CustomerSession[] {
-  return db.prepare(`SELECT ${sessionCols} FROM sessions s WHERE s.visitor_id = ? ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(visitorId, limit) as SessionSummary[];
+  return db.prepare(`SELECT ${sessionCols} FROM sessions s WHERE s.visitor_id = ? ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(visitorId, limit) as CustomerSession[];
 }
 
 /** The customer's sessions, newest first; `before` is the previous page's last (startedAt, id). */

@@ -1,10 +1,10 @@
 // Sessions by device mode and what they went on to do, as grouped bars.
 import { useMemo } from 'react';
+import { modeName } from '../format';
 import { Chart } from './Chart';
 import { chartColors, chartText } from './echarts';
 import type { FunnelData } from './types';
 
-const modeNames: Record<string, string> = { desktop: 'Desktop', vr: 'VR headset', ar: 'AR' };
 const shown: [string, string, string][] = [
   ['visited', 'Sessions', chartColors.accent],
   ['looked', 'Looked at a product', chartColors.soft],
@@ -19,7 +19,7 @@ export function DeviceChart({ data }: { data: FunnelData }) {
       legend: { top: 0, textStyle: chartText },
       grid: { left: 50, right: 16, top: 62, bottom: 28 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: data.modes.map((m) => modeNames[m.mode] ?? m.mode), axisLabel: { ...chartText, fontSize: 13 } },
+      xAxis: { type: 'category', data: data.modes.map((m) => modeName(m.mode)), axisLabel: { ...chartText, fontSize: 13 } },
       yAxis: { type: 'value', minInterval: 1, axisLabel: chartText },
       series: shown.map(([key, name, color]) => ({
         name,

@@ -1,5 +1,7 @@
 // Filters of the session list: start day range, customer, product, device mode, contact request, minimum duration.
 import { useQuery } from '@tanstack/react-query';
+import { modes } from '../../../server/contracts/events';
+import { modeNames } from '../format';
 import { trpc } from '../trpc';
 
 export const sessionFilterKeys = ['from', 'to', 'customer', 'product', 'mode', 'contact', 'minDuration'] as const;
@@ -51,9 +53,11 @@ export function SessionFilters({ values, set }: { values: SessionFilterValues; s
         Device
         <select value={values.mode} onChange={(e) => set({ mode: e.target.value })}>
           <option value="">all devices</option>
-          <option value="desktop">desktop</option>
-          <option value="vr">VR headset</option>
-          <option value="ar">AR</option>
+          {modes.map((m) => (
+            <option key={m} value={m}>
+              {modeNames[m]}
+            </option>
+          ))}
         </select>
       </label>
       <label>

@@ -1,6 +1,6 @@
 // A table of showroom sessions (the session list, a customer's or a lead's sessions), each linking to its events.
 import type { LeadStage } from '../../../server/contracts/leads';
-import { formatDateTime, formatDuration, formatMoney } from '../format';
+import { formatDateTime, formatDuration, formatMoney, modeName } from '../format';
 import { stageLabel } from '../leads/stages';
 import { AppLink } from '../ui/AppLink';
 import { useProductNames } from '../ui/useCatalog';
@@ -21,7 +21,6 @@ export interface SessionLike {
   customerName?: string | null;
 }
 
-const modeNames: Record<string, string> = { desktop: 'desktop', vr: 'VR', ar: 'AR' };
 /** Products named in a row; the rest are counted. */
 const SHOWN_PRODUCTS = 3;
 
@@ -70,7 +69,7 @@ export function SessionsTable({ sessions, showCustomer = true }: { sessions: rea
               <td>
                 {s.modes.map((m) => (
                   <span key={m} className={`tag mode-${m}`}>
-                    {modeNames[m] ?? m}
+                    {modeName(m)}
                   </span>
                 ))}
               </td>

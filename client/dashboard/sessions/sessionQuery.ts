@@ -1,12 +1,12 @@
 // Turns the session list's URL filters into the staff.sessions input, and the CSV columns of a session row.
 import type { inferRouterOutputs } from '@trpc/server';
+import { modes } from '../../../server/contracts/events';
+import { slugSchema } from '../../../server/contracts/ids';
 import type { AppRouter } from '../../api';
 import type { CsvColumn } from '../csv';
 import { dayStartMs, formatDateTime } from '../format';
 import { stageLabel } from '../leads/stages';
 import type { SessionFilterValues } from './SessionFilters';
-
-const PRODUCT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export type SessionRow = inferRouterOutputs<AppRouter>['staff']['sessions']['items'][number];
 
@@ -17,10 +17,10 @@ export function oneOf<T extends string>(value: string, allowed: readonly T[]): T
 
 /** The procedure's filter: whole local days from `from` to `to` inclusive. */
 export function sessionInput(f: SessionFilterValues) {
-  const mode = oneOf(f.mode, ['desktop', 'vr', 'ar'] as const);
+  const mode = oneOf(f.mode, modes);
   const customer = oneOf(f.customer, ['known', 'anonymous'] as const);
   const contact = oneOf(f.contact, ['yes', 'no'] as const);
-  const productId = PRODUCT_ID.test(f.product) ? f.product : undefined;
+  const productId = slugSchema.safeParse(f.product).success ? f.product : undefined;
   const from = f.from ? dayStartMs(f.from) : undefined;
   // The end of the `to` day is the start of the next local day.
   const until = f.to ? dayStartMs(f.to, 1) : undefined;
