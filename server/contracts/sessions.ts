@@ -24,6 +24,8 @@ export const sessionListSchema = z
     contact: z.enum(['yes', 'no']).optional(),
     /** `known`: the browser belongs to a customer; `anonymous`: it has not said who it is. */
     customer: z.enum(['known', 'anonymous']).optional(),
+    /** Sessions of customers whose name, email, phone or company contains this text. */
+    customerSearch: z.string().trim().min(1, 'must not be empty').max(100).optional(),
     /** Only sessions at least this long (first to last event), ms. */
     minDurationMs: z.number().int().min(0).max(DAY_MS, 'must be at most one day in ms').optional(),
   })
@@ -35,7 +37,7 @@ export const sessionListSchema = z
 export type SessionListInput = z.infer<typeof sessionListSchema>;
 
 /** Filters of the session list, as the query module takes them. */
-export type SessionFilter = Pick<SessionListInput, 'from' | 'until' | 'mode' | 'productId' | 'contact' | 'customer' | 'minDurationMs'>;
+export type SessionFilter = Pick<SessionListInput, 'from' | 'until' | 'mode' | 'productId' | 'contact' | 'customer' | 'customerSearch' | 'minDurationMs'>;
 
 /** What the staff list shows of a session besides its summary. */
 export interface SessionListExtras {

@@ -92,6 +92,15 @@ export function updateCustomer(db: DB, id: number, patch: Partial<CustomerFields
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Customers (table alias `c`) whose name, email, phone or company contains `search`, as SQL and its parameters. */
+export function customerSearchClause(search: string): { sql: string; params: string[] } {
+  const like = `%${escapeLike(search)}%`;
+  return {
+    sql: `(c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')`,
+    params: [like, like, like, like],
+  };
+}
+
 /** Customers most recently changed first, with open lead counts and when they were last seen. */
 export function listCustomers(
   db: DB,
@@ -100,9 +109,9 @@ export function listCustomers(
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.search) {
-    const like = `%${escapeLike(f.search)}%`;
-    where.push(`(c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like);
+    const s = customerSearchClause(f.search);
+    where.push(s.sql);
+    params.push(...s.params);
   }
   if (f.source) {
     where.push('c.source = ?');

@@ -3,6 +3,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Mode } from '../contracts/events';
 import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
+import { customerSearchClause } from './customers';
 import { SWITCHED_TO_MODE } from './sessionListFacts';
 
 export interface NewSession {
@@ -118,6 +119,10 @@ export function listSessions(
   if (f.contact === 'yes') add('EXISTS (SELECT 1 FROM service_requests r WHERE r.session_id = sessions.id)');
   if (f.contact === 'no') add('NOT EXISTS (SELECT 1 FROM service_requests r WHERE r.session_id = sessions.id)');
   if (f.customer === 'known') add('visitor_id IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
+  if (f.customerSearch) {
+    const s = customerSearchClause(f.customerSearch);
+    add(`visitor_id IN (SELECT v.id FROM visitors v JOIN customers c ON c.id = v.customer_id WHERE ${s.sql})`, ...s.params);
+  }
   if (f.customer === 'anonymous') add('visitor_id NOT IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
   if (f.minDurationMs) add('COALESCE(last_ts - first_ts, 0) >= ?', f.minDurationMs);
   return db

@@ -26,7 +26,7 @@ const A = '0b9c6a51-7e0f-4a43-9a53-0c1d3e7f2a10';
 const B = '1c9c6a51-7e0f-4a43-9a53-0c1d3e7f2a11';
 
 describe('staff.sessions filters', () => {
-  it('filters by device mode, known customer, minimum duration and start time, and names the customer', async () => {
+  it('filters by device mode, known customer, customer search, minimum duration and start time, and names the customer', async () => {
     const named = await visit(A, 'desktop', 90_000);
     await named.visitor.shop.requestContact({ ...named.auth, channel: 'form', name: 'Greta Berg', email: 'greta@example.com' });
     await visit(B, 'vr', 5_000);
@@ -42,6 +42,12 @@ describe('staff.sessions filters', () => {
     expect((await viewer.staff.sessions({ mode: 'vr' })).items.map((s) => s.visitorId)).toEqual([B]);
     expect((await viewer.staff.sessions({ customer: 'known' })).items.map((s) => s.visitorId)).toEqual([A]);
     expect((await viewer.staff.sessions({ customer: 'anonymous' })).items.map((s) => s.visitorId)).toEqual([B]);
+    // By the customer's name, email, phone or company, as the customer list searches.
+    expect((await viewer.staff.sessions({ customerSearch: 'berg' })).items.map((s) => s.visitorId)).toEqual([A]);
+    expect((await viewer.staff.sessions({ customerSearch: 'GRETA@EXAMPLE' })).items.map((s) => s.visitorId)).toEqual([A]);
+    expect((await viewer.staff.sessions({ customerSearch: '%' })).items).toEqual([]);
+    expect((await viewer.staff.sessions({ customerSearch: 'nobody' })).items).toEqual([]);
+    await expect(viewer.staff.sessions({ customerSearch: '  ' })).rejects.toThrow('customerSearch: must not be empty');
     expect((await viewer.staff.sessions({ minDurationMs: 60_000 })).items.map((s) => s.visitorId)).toEqual([A]);
     const now = Date.now();
     expect((await viewer.staff.sessions({ from: now + 1000 })).items).toEqual([]);

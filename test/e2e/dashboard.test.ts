@@ -337,7 +337,15 @@ describe('staff dashboard', () => {
     expect((await rows()).every((r) => r.includes('asked for contact'))).toBe(true);
     await shot(page, 'sessions-contact');
     await page.getByLabel('Contact request').selectOption('');
-    await page.getByLabel('Customer').selectOption('known');
+    // By name, a moment after typing stops; Clear filters empties the box again.
+    await page.getByLabel('Customer', { exact: true }).fill('lindq');
+    await expect.poll(async () => (await rows()).length).toBe(1);
+    expect((await rows())[0]).toContain('Greta Lindqvist');
+    expect(page.url()).toContain('q=lindq');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(async () => (await rows()).length).toBeGreaterThan(1);
+    expect(await page.getByLabel('Customer', { exact: true }).inputValue()).toBe('');
+    await page.getByLabel('Known or anonymous').selectOption('known');
     await page.getByRole('link', { name: 'Greta Lindqvist' }).first().waitFor();
     await expect.poll(() => page.getByRole('cell', { name: 'anonymous' }).count()).toBe(0);
     await shot(page, 'sessions-filtered');

@@ -1,6 +1,6 @@
 // The customer list: search, source filter, pages, CSV export and (for sales and admins) a new customer.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { collectPages } from '../csv';
 import { oneOf } from '../sessions/sessionQuery';
@@ -15,6 +15,7 @@ import { Pager } from '../ui/Pager';
 import { Empty, ErrorBox, Loading } from '../ui/States';
 import { useCursorPager } from '../ui/useCursorPager';
 import { useFilters } from '../ui/useFilters';
+import { useTypedFilter } from '../ui/useTypedFilter';
 import { CustomerForm } from './CustomerForm';
 import { customerColumns } from './customerTypes';
 
@@ -24,13 +25,8 @@ export function CustomersPage() {
   const me = useMe();
   const [, navigate] = useLocation();
   const [filters, setFilters] = useFilters(['q', 'source', 'erased'] as const);
-  const [typed, setTyped] = useState(filters.q);
+  const [typed, setTyped] = useTypedFilter(filters.q, (q) => setFilters({ q }));
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    const t = setTimeout(() => typed !== filters.q && setFilters({ q: typed.trim() }), 300);
-    return () => clearTimeout(t);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new keystroke restarts the delay
-  }, [typed]);
   const input = { search: filters.q || undefined, source: oneOf(filters.source, ['showroom', 'import', 'staff'] as const) };
   const pager = useCursorPager<{ updatedAt: number; id: number }>(JSON.stringify(input));
   const q = useQuery(trpc.customers.list.queryOptions({ ...input, limit: PAGE, cursor: pager.cursor }, { placeholderData: keepPreviousData }));

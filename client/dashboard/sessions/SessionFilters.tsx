@@ -1,10 +1,11 @@
-// Filters of the session list: start day range, customer, product, device mode, contact request, minimum duration.
+// Filters of the session list: start day range, customer (by name or known/anonymous), product, device mode, contact request, minimum duration.
 import { useQuery } from '@tanstack/react-query';
 import { modes } from '../../../server/contracts/events';
 import { modeNames } from '../format';
 import { trpc } from '../trpc';
+import { useTypedFilter } from '../ui/useTypedFilter';
 
-export const sessionFilterKeys = ['from', 'to', 'customer', 'product', 'mode', 'contact', 'minDuration'] as const;
+export const sessionFilterKeys = ['from', 'to', 'q', 'customer', 'product', 'mode', 'contact', 'minDuration'] as const;
 export type SessionFilterValues = Record<(typeof sessionFilterKeys)[number], string>;
 
 const durations: [string, string][] = [
@@ -17,6 +18,7 @@ const durations: [string, string][] = [
 
 export function SessionFilters({ values, set }: { values: SessionFilterValues; set: (p: Partial<SessionFilterValues>) => void }) {
   const any = Object.values(values).some(Boolean);
+  const [typed, setTyped] = useTypedFilter(values.q, (q) => set({ q }));
   const catalog = useQuery(trpc.catalog.get.queryOptions(undefined, { staleTime: 10 * 60_000 }));
   const products = [...(catalog.data?.products ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
@@ -29,8 +31,12 @@ export function SessionFilters({ values, set }: { values: SessionFilterValues; s
         To
         <input type="date" value={values.to} min={values.from || undefined} onChange={(e) => set({ to: e.target.value })} />
       </label>
-      <label>
+      <label className="grow">
         Customer
+        <input type="search" placeholder="Name, email, phone or company" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      </label>
+      <label>
+        Known or anonymous
         <select value={values.customer} onChange={(e) => set({ customer: e.target.value })}>
           <option value="">known and anonymous</option>
           <option value="known">known customers</option>

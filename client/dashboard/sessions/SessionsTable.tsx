@@ -49,7 +49,7 @@ export function SessionsTable({ sessions, showCustomer = true }: { sessions: rea
               <td>
                 <AppLink to={`/sessions/${s.id}`}>{formatDateTime(s.startedAt)}</AppLink>
                 {s.contactRequests > 0 ? (
-                  <span className="tag status-open" title="The customer asked for a salesperson in this session">
+                  <span className="tag status-open contact-mark" title="The customer asked for a salesperson in this session">
                     asked for contact
                   </span>
                 ) : null}

@@ -10,7 +10,11 @@ describe('sessionInput', () => {
     expect(sessionInput({ ...blank, product: 'oslo-chair', contact: 'yes', mode: 'vr' })).toMatchObject({ productId: 'oslo-chair', contact: 'yes', mode: 'vr' });
     const bad = sessionInput({ ...blank, product: 'Oslo Chair', contact: 'maybe', mode: 'tv' });
     expect([bad.productId, bad.contact, bad.mode]).toEqual([undefined, undefined, undefined]);
-    expect(sessionInput(blank)).toEqual({ from: undefined, until: undefined, mode: undefined, customer: undefined, productId: undefined, contact: undefined, minDurationMs: undefined });
+    expect(sessionInput(blank)).toEqual({ from: undefined, until: undefined, mode: undefined, customer: undefined, customerSearch: undefined, productId: undefined, contact: undefined, minDurationMs: undefined });
+    // A blank search is no filter (the server refuses an empty one); a long one is cut to what the server takes.
+    expect(sessionInput({ ...blank, q: '   ' }).customerSearch).toBeUndefined();
+    expect(sessionInput({ ...blank, q: ' greta ' }).customerSearch).toBe('greta');
+    expect(sessionInput({ ...blank, q: 'x'.repeat(300) }).customerSearch).toHaveLength(100);
   });
 });
 

@@ -20,12 +20,13 @@ export function sessionInput(f: SessionFilterValues) {
   const mode = oneOf(f.mode, modes);
   const customer = oneOf(f.customer, ['known', 'anonymous'] as const);
   const contact = oneOf(f.contact, ['yes', 'no'] as const);
+  const customerSearch = f.q.trim().slice(0, 100) || undefined;
   const productId = slugSchema.safeParse(f.product).success ? f.product : undefined;
   const from = f.from ? dayStartMs(f.from) : undefined;
   // The end of the `to` day is the start of the next local day.
   const until = f.to ? dayStartMs(f.to, 1) : undefined;
   const minDurationMs = f.minDuration ? Number(f.minDuration) * 1000 : undefined;
-  return { from, until: until !== undefined && from !== undefined && until <= from ? undefined : until, mode, customer, productId, contact, minDurationMs };
+  return { from, until: until !== undefined && from !== undefined && until <= from ? undefined : until, mode, customer, customerSearch, productId, contact, minDurationMs };
 }
 
 /** CSV columns of a session row; `productName` names a product id from the catalogue. */
