@@ -57,6 +57,37 @@ function recording(inner: Transport, filter?: (n: number) => number | null) {
 }
 
 describe('Delivery', () => {
+  it('a flush called while a round is sending resolves only once what was queued before it is stored', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let first = true;
+    const slow: Transport = {
+      async send(b) {
+        if (first) {
+          first = false;
+          await held;
+        }
+        return server.send(b);
+      },
+    };
+    const { sessionId, queue, delivery } = await setup(slow);
+    queue.push(sessionId, select(0));
+    const running = delivery.flush();
+    await new Promise((r) => setTimeout(r, 20));
+    queue.push(sessionId, poseEvent(1));
+    const asked = delivery.flush();
+    let done = false;
+    void asked.then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(done, 'still waiting for the round under way').toBe(false);
+    release();
+    await asked;
+    expect(seqs('events', sessionId)).toEqual([0]);
+    expect(seqs('pose_chunks', sessionId)).toEqual([1]);
+    await running;
+    delivery.stop();
+  });
+
   it('sends a backlog in batches of at most 500, in order, and empties the queue', async () => {
     const rec = recording(server);
     const { sessionId, queue, delivery } = await setup(rec.t);

@@ -27,7 +27,9 @@ export interface DeliveryHooks {
 
 export class Delivery {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private sending = false;
+  /** The round of sending under way, and the one a flush asked for meanwhile. */
+  private round: Promise<void> | null = null;
+  private followUp: Promise<void> | null = null;
   private stopped = true;
   private limit = MAX_BATCH;
   /** Failed attempts in a row (network, 5xx, 429); 0 when the last request went through. */
@@ -65,12 +67,12 @@ export class Delivery {
 
   /** Call after enqueueing: sends soon when a full batch is waiting and no backoff is running. O(1). */
   notify(): void {
-    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.round && this.attempt === 0 && this.queue.size() >= FLUSH_AT_EVENTS) this.schedule(0);
   }
 
   /** New events to send that should not wait for the next interval (unless backing off). */
   soon(): void {
-    if (this.nextDelayMs !== 0 && !this.stopped && !this.sending && this.attempt === 0) this.schedule(0);
+    if (this.nextDelayMs !== 0 && !this.stopped && !this.round && this.attempt === 0) this.schedule(0);
   }
 
   /** The network is back: retry now instead of waiting out the backoff. */
@@ -92,10 +94,26 @@ export class Delivery {
     return Math.max(floor, MIN_RETRY_MS, Math.round(this.random() * cap));
   }
 
-  /** Sends batches until the queue is empty or a send fails; then schedules the next round. */
-  async flush(): Promise<void> {
-    if (this.sending) return;
-    this.sending = true;
+  /**
+   * Sends batches until the queue is empty or a send fails; then schedules the next round. Called while a round
+   * is under way, it resolves only after that round and (unless it failed and is backing off) one more, so what
+   * was queued before the call has been sent when it resolves.
+   */
+  flush(): Promise<void> {
+    if (this.round) {
+      this.followUp ??= this.round.then(() => {
+        this.followUp = null;
+        return this.attempt === 0 ? this.flush() : undefined;
+      });
+      return this.followUp;
+    }
+    this.round = this.sendRound().finally(() => {
+      this.round = null;
+    });
+    return this.round;
+  }
+
+  private async sendRound(): Promise<void> {
     let next = FLUSH_INTERVAL_MS;
     try {
       await this.hooks.beforeSend?.();
@@ -112,8 +130,6 @@ export class Delivery {
       this.lastError = String(err);
       this.attempt++;
       next = this.backoffMs();
-    } finally {
-      this.sending = false;
     }
     this.schedule(next);
   }
