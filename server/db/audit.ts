@@ -1,5 +1,6 @@
 // Audit log queries: append who changed what and when, read it newest first.
 import type { AuditEntry } from '../contracts/admin';
+import { type Page, pageOf } from '../contracts/paging';
 import type { DB } from './connection';
 import { Where } from './sqlFilters';
 
@@ -50,4 +51,13 @@ export function listAudit(
     )
     .all(...where.params, f.limit) as (Omit<AuditEntry, 'details'> & { details: string })[];
   return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+}
+
+/** Entries newest first, a page of `limit` at a time; the cursor is the page's last id. */
+export function auditPage(
+  db: DB,
+  f: { entity?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; cursor?: number | null | undefined; limit: number },
+): Page<AuditEntry, number> {
+  const rows = listAudit(db, { entity: f.entity, entityId: f.entityId, actorId: f.actorId, before: f.cursor, limit: f.limit + 1 });
+  return pageOf(rows, f.limit, (e) => e.id);
 }
