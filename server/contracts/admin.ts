@@ -1,5 +1,6 @@
 // Zod schemas and types of staff account administration and the audit log.
 import { z } from 'zod';
+import { idCursor, pageLimit } from './paging';
 
 export const staffRoles = ['admin', 'sales', 'viewer'] as const;
 
@@ -15,6 +16,7 @@ export const userCreateSchema = z.object({
   role: z.enum(staffRoles),
   password,
 });
+export type UserCreate = z.infer<typeof userCreateSchema>;
 
 export const userUpdateSchema = z.object({
   id: z.number().int().positive(),
@@ -24,14 +26,15 @@ export const userUpdateSchema = z.object({
   disabled: z.boolean().optional(),
   password: password.optional(),
 });
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const auditListSchema = z.object({
   entity: z.string().max(40).optional(),
   entityId: z.string().max(80).optional(),
   actorId: z.number().int().positive().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
   /** The last id of the previous page (newest first). */
-  cursor: z.number().int().positive().nullish(),
+  cursor: idCursor,
 });
 
 export interface AuditEntry {

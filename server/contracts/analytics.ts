@@ -1,6 +1,7 @@
 // Analytics and recommendations contract: date ranges, funnel steps, floor cells, and the procedures' inputs.
 import { z } from 'zod';
 import { slugSchema } from './ids';
+import { pageLimit } from './paging';
 
 /** The longest date range one analytics query may cover, days (both ends included). */
 export const MAX_RANGE_DAYS = 366;
@@ -78,13 +79,13 @@ export type AnalyticsRange = z.infer<typeof analyticsRangeSchema>;
 /** The showroom's "You may also like": products looked at in the same sessions as this one. */
 export const recommendationsInputSchema = z.object({
   productId: slugSchema,
-  limit: z.number().int().min(1).max(MAX_RECOMMENDATIONS).default(3),
+  limit: pageLimit(MAX_RECOMMENDATIONS, 3),
 });
 
 /** Staff: the co-viewed products of one product, with their counts. */
 export const staffRecommendationsSchema = z.object({
   productId: slugSchema,
-  limit: z.number().int().min(1).max(20).default(5),
+  limit: pageLimit(20, 5),
 });
 
 /**

@@ -1,5 +1,6 @@
 // Zod schemas and types of CRM customers: what staff send to create, update and find them, and what they get back.
 import { z } from 'zod';
+import { pageLimit, searchText, updatedCursor } from './paging';
 
 /** Text that is trimmed; blank becomes null (so an update can clear the field). */
 export const clearableText = (max: number) =>
@@ -71,12 +72,13 @@ export type CustomerUpdate = z.infer<typeof customerUpdateSchema>;
 
 export const customerListSchema = z.object({
   /** Matches name, email, phone or company (case-insensitive, substring). */
-  search: z.string().trim().max(100).optional(),
+  search: searchText.optional(),
   source: z.enum(customerSources).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
   /** From the previous page's `nextCursor`. */
-  cursor: z.object({ updatedAt: z.number().int(), id: z.number().int() }).nullish(),
+  cursor: updatedCursor,
 });
+export type CustomerListInput = z.infer<typeof customerListSchema>;
 
 export const idSchema = z.object({ id: z.number().int().positive() });
 

@@ -1,5 +1,6 @@
 // Zod schemas and types of notes and follow-up tasks, each on exactly one customer or one lead.
 import { z } from 'zod';
+import { pageLimit } from './paging';
 
 const id = z.number().int().positive();
 
@@ -24,8 +25,11 @@ const body = z.string().trim().min(1, 'is empty').max(10_000, 'must be at most 1
 const title = z.string().trim().min(1, 'is needed').max(200, 'must be at most 200 characters');
 
 export const noteListSchema = subject({});
+export type NoteListInput = z.infer<typeof noteListSchema>;
 export const noteCreateSchema = subject({ body });
+export type NoteCreate = z.infer<typeof noteCreateSchema>;
 export const noteUpdateSchema = z.object({ id, body });
+export type NoteUpdate = z.infer<typeof noteUpdateSchema>;
 
 export interface Note {
   id: number;
@@ -39,6 +43,7 @@ export interface Note {
 }
 
 export const taskCreateSchema = subject({ title, dueDate: dateSchema.nullish(), assigneeId: id.nullish() });
+export type TaskCreate = z.infer<typeof taskCreateSchema>;
 export const taskUpdateSchema = z.object({
   id,
   title: title.optional(),
@@ -46,6 +51,7 @@ export const taskUpdateSchema = z.object({
   assigneeId: id.nullable().optional(),
   done: z.boolean().optional(),
 });
+export type TaskUpdate = z.infer<typeof taskUpdateSchema>;
 
 export const taskListSchema = z.object({
   customerId: id.optional(),
@@ -57,7 +63,7 @@ export const taskListSchema = z.object({
   done: z.boolean().optional(),
   /** The caller's calendar day (the dashboard sends its local date); defaults to the server's UTC date. */
   today: dateSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(100),
+  limit: pageLimit(500, 100),
 });
 export type TaskListInput = z.infer<typeof taskListSchema>;
 

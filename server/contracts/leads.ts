@@ -1,6 +1,7 @@
 // Zod schemas and types of the sales pipeline: leads, their stages with win probabilities, products and totals.
 import { z } from 'zod';
 import { clearableText } from './customers';
+import { pageLimit, searchText, updatedCursor } from './paging';
 
 /** Pipeline stages in order, with the chance (0..1) that a lead in the stage is won. */
 export const leadStages = ['new', 'contacted', 'qualified', 'proposal', 'won', 'lost'] as const;
@@ -34,9 +35,10 @@ export const leadListSchema = z.object({
   assignee: z.union([staffId, z.enum(['me', 'unassigned'])]).optional(),
   customerId: z.number().int().positive().optional(),
   /** Matches the title or the customer's name, email or company. */
-  search: z.string().trim().max(100).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.object({ updatedAt: z.number().int(), id: z.number().int() }).nullish(),
+  search: searchText.optional(),
+  limit: pageLimit(200, 50),
+  /** From the previous page's `nextCursor`. */
+  cursor: updatedCursor,
 });
 export type LeadListInput = z.infer<typeof leadListSchema>;
 
@@ -48,6 +50,7 @@ export const leadCreateSchema = z.object({
   currency: currency.default('EUR'),
   assigneeId: staffId.nullish(),
 });
+export type LeadCreate = z.infer<typeof leadCreateSchema>;
 
 export const leadUpdateSchema = z.object({
   id: z.number().int().positive(),
@@ -58,6 +61,7 @@ export const leadUpdateSchema = z.object({
   /** null unassigns. A salesperson may assign only to themselves or to nobody. */
   assigneeId: staffId.nullable().optional(),
 });
+export type LeadUpdate = z.infer<typeof leadUpdateSchema>;
 
 export const leadMoveSchema = z
   .object({
@@ -69,6 +73,7 @@ export const leadMoveSchema = z
   .superRefine((m, ctx) => {
     if (m.stage === 'lost' && !m.lostReason) ctx.addIssue({ code: 'custom', path: ['lostReason'], message: 'is needed when a lead is lost' });
   });
+export type LeadMove = z.infer<typeof leadMoveSchema>;
 
 export const leadTotalsSchema = z.object({ assignee: z.union([staffId, z.enum(['me', 'unassigned'])]).optional() }).default({});
 

@@ -1,6 +1,7 @@
 // Zod schemas and types of quotes and orders made from a cart, and of service requests ("Ask a salesperson").
 import { z } from 'zod';
 import type { ItemLine } from './shop';
+import { idCursor, pageLimit } from './paging';
 
 const id = z.number().int().positive();
 
@@ -15,14 +16,17 @@ export const orderFromCartSchema = z.object({
   leadId: id.optional(),
   kind: z.enum(orderKinds),
 });
+export type OrderFromCart = z.infer<typeof orderFromCartSchema>;
 export const orderListSchema = z.object({
   customerId: id.optional(),
   leadId: id.optional(),
   kind: z.enum(orderKinds).optional(),
   status: z.enum(orderStatuses).optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
+export type OrderListInput = z.infer<typeof orderListSchema>;
 export const orderStatusSchema = z.object({ id, status: z.enum(orderStatuses) });
+export type OrderStatusChange = z.infer<typeof orderStatusSchema>;
 
 export interface OrderItem extends ItemLine {
   line: number;
@@ -50,11 +54,13 @@ export const serviceRequestListSchema = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),
   customerId: id.optional(),
   leadId: id.optional(),
-  limit: z.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
   /** The last id of the previous page (newest first). */
-  cursor: id.nullish(),
+  cursor: idCursor,
 });
+export type ServiceRequestListInput = z.infer<typeof serviceRequestListSchema>;
 export const serviceRequestStatusSchema = z.object({ id, status: z.enum(['open', 'closed']) });
+export type ServiceRequestStatusChange = z.infer<typeof serviceRequestStatusSchema>;
 
 export interface ServiceRequest {
   id: number;

@@ -1,6 +1,7 @@
 // Zod schemas and types of the session replay procedures: a session's pose chunks and what it did with each product.
 import { z } from 'zod';
 import { uuidSchema } from './ids';
+import { pageLimit } from './paging';
 
 /** Chunks per page: about 2 s each, so a page covers about 16 minutes of a session. */
 export const MAX_REPLAY_CHUNKS = 500;
@@ -9,7 +10,7 @@ export const replayPosesInput = z.object({
   id: uuidSchema,
   /** The previous page's `nextCursor`: only chunks after it (by start time, then sequence number). */
   cursor: z.object({ startTs: z.number().int().min(0).max(8.64e15), seq: z.number().int().min(0).max(2 ** 31) }).nullish(),
-  limit: z.number().int().min(1).max(MAX_REPLAY_CHUNKS).default(MAX_REPLAY_CHUNKS),
+  limit: pageLimit(MAX_REPLAY_CHUNKS, MAX_REPLAY_CHUNKS),
 });
 export type ReplayPosesInput = z.infer<typeof replayPosesInput>;
 

@@ -1,17 +1,18 @@
 // Zod schema and types of the staff session list: its filters, cursor and rows.
 import { z } from 'zod';
 import { type Mode, modes } from './events';
-import { slugSchema, uuidSchema } from './ids';
+import { slugSchema } from './ids';
 import type { LeadStage } from './leads';
+import { pageLimit, searchText, startedCursor } from './paging';
 
 const DAY_MS = 86_400_000;
 const epochMs = z.number().int('must be whole milliseconds since the epoch').min(0).max(8.64e15);
 
 export const sessionListSchema = z
   .object({
-    limit: z.number().int().min(1).max(200).default(50),
+    limit: pageLimit(200, 50),
     /** From the previous page's `nextCursor`. */
-    cursor: z.object({ startedAt: z.number().int(), id: uuidSchema }).nullish(),
+    cursor: startedCursor,
     /** Sessions started at or after this time, ms since the epoch (the dashboard sends the start of the viewer's day). */
     from: epochMs.optional(),
     /** Sessions started before this time, ms since the epoch. */
@@ -25,7 +26,7 @@ export const sessionListSchema = z
     /** `known`: the browser belongs to a customer; `anonymous`: it has not said who it is. */
     customer: z.enum(['known', 'anonymous']).optional(),
     /** Sessions of customers whose name, email, phone or company contains this text. */
-    customerSearch: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+    customerSearch: searchText.min(1, 'must not be empty').optional(),
     /** Only sessions at least this long (first to last event), ms. */
     minDurationMs: z.number().int().min(0).max(DAY_MS, 'must be at most one day in ms').optional(),
   })

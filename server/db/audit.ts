@@ -1,6 +1,8 @@
 // Audit log queries: append who changed what and when, read it newest first.
 import type { AuditEntry } from '../contracts/admin';
+import { type Page, pageOf } from '../contracts/paging';
 import type { DB } from './connection';
+import { Where } from './sqlFilters';
 
 /** Who did something: a staff member, the operator's command line, or the showroom acting for a visitor. */
 export interface Actor {
@@ -37,21 +39,25 @@ export function listAudit(
   db: DB,
   f: { entity?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; before?: number | null | undefined; limit: number },
 ): AuditEntry[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  if (f.entity) add('entity = ?', f.entity);
-  if (f.entityId) add('entity_id = ?', f.entityId);
-  if (f.actorId) add('actor_id = ?', f.actorId);
-  if (f.before) add('id < ?', f.before);
+  const where = new Where();
+  if (f.entity) where.add('entity = ?', f.entity);
+  if (f.entityId) where.add('entity_id = ?', f.entityId);
+  if (f.actorId) where.add('actor_id = ?', f.actorId);
+  if (f.before) where.add('id < ?', f.before);
   const rows = db
     .prepare(
       `SELECT id, at, actor_id AS actorId, actor, action, entity, entity_id AS entityId, details, ip FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      ${where.clause} ORDER BY id DESC LIMIT ?`,
     )
-    .all(...params, f.limit) as (Omit<AuditEntry, 'details'> & { details: string })[];
+    .all(...where.params, f.limit) as (Omit<AuditEntry, 'details'> & { details: string })[];
   return rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
+}
+
+/** Entries newest first, a page of `limit` at a time; the cursor is the page's last id. */
+export function auditPage(
+  db: DB,
+  f: { entity?: string | undefined; entityId?: string | undefined; actorId?: number | undefined; cursor?: number | null | undefined; limit: number },
+): Page<AuditEntry, number> {
+  const rows = listAudit(db, { entity: f.entity, entityId: f.entityId, actorId: f.actorId, before: f.cursor, limit: f.limit + 1 });
+  return pageOf(rows, f.limit, (e) => e.id);
 }

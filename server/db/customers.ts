@@ -1,7 +1,7 @@
 // Customer queries: create, update, find by email or phone, list and search, link browsers (visitors) to customers.
 import type { Customer, CustomerFields, CustomerListItem, CustomerSource } from '../contracts/customers';
-import type { SessionSummary } from './sessions';
 import type { DB } from './connection';
+import { containsAny, type SqlPart, Where } from './sqlFilters';
 
 export type { CustomerFields } from '../contracts/customers';
 
@@ -90,15 +90,9 @@ export function updateCustomer(db: DB, id: number, patch: Partial<CustomerFields
   return changed;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Customers (table alias `c`) whose name, email, phone or company contains `search`, as SQL and its parameters. */
-export function customerSearchClause(search: string): { sql: string; params: string[] } {
-  const like = `%${escapeLike(search)}%`;
-  return {
-    sql: `(c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' OR c.phone LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')`,
-    params: [like, like, like, like],
-  };
+export function customerSearchClause(search: string): SqlPart {
+  return containsAny(['c.name', 'c.email', 'c.phone', 'c.company'], search);
 }
 
 /** Customers most recently changed first, with open lead counts and when they were last seen. */
@@ -106,30 +100,19 @@ export function listCustomers(
   db: DB,
   f: { search?: string | undefined; source?: CustomerSource | undefined; limit: number; before?: { updatedAt: number; id: number } | null | undefined },
 ): CustomerListItem[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.search) {
-    const s = customerSearchClause(f.search);
-    where.push(s.sql);
-    params.push(...s.params);
-  }
-  if (f.source) {
-    where.push('c.source = ?');
-    params.push(f.source);
-  }
-  if (f.before) {
-    where.push('(c.updated_at, c.id) < (?, ?)');
-    params.push(f.before.updatedAt, f.before.id);
-  }
+  const where = new Where();
+  if (f.search) where.addPart(customerSearchClause(f.search));
+  if (f.source) where.add('c.source = ?', f.source);
+  if (f.before) where.add('(c.updated_at, c.id) < (?, ?)', f.before.updatedAt, f.before.id);
   const rows = db
     .prepare(
       `SELECT ${cols},
          (SELECT count(*) FROM leads l WHERE l.customer_id = c.id AND l.stage NOT IN ('won', 'lost')) AS openLeads,
          (SELECT max(s.last_seen_at) FROM visitors v JOIN sessions s ON s.visitor_id = v.id WHERE v.customer_id = c.id) AS lastSeenAt
-       FROM customers c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       FROM customers c${where.clause}
        ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`,
     )
-    .all(...params, f.limit) as (Row & { openLeads: number; lastSeenAt: number | null })[];
+    .all(...where.params, f.limit) as (Row & { openLeads: number; lastSeenAt: number | null })[];
   return rows.map(toCustomer);
 }
 
@@ -147,30 +130,4 @@ export function linkVisitor(db: DB, visitorId: string, customerId: number): void
 /** Ids of the browsers linked to the customer. */
 export function customerVisitorIds(db: DB, customerId: number): string[] {
   return db.prepare('SELECT id FROM visitors WHERE customer_id = ? ORDER BY created_at').pluck().all(customerId) as string[];
-}
-
-const sessionCols = `s.id, s.visitor_id AS visitorId, s.started_at AS startedAt, s.last_seen_at AS lastSeenAt,
-  COALESCE(s.last_ts - s.first_ts, 0) AS durationMs, s.mode, s.user_agent AS userAgent, s.event_count AS eventCount, s.product_count AS productCount`;
-
-/** A session as a customer's or a lead's page lists it. */
-export type CustomerSession = Pick<SessionSummary, 'id' | 'visitorId' | 'startedAt' | 'lastSeenAt' | 'durationMs' | 'mode' | 'userAgent' | 'eventCount' | 'productCount'>;
-
-/** One browser's sessions, newest first (for a lead that is still anonymous). */
-export function visitorSessions(db: DB, visitorId: string, limit: number): CustomerSession[] {
-  return db.prepare(`SELECT ${sessionCols} FROM sessions s WHERE s.visitor_id = ? ORDER BY s.started_at DESC, s.id DESC LIMIT ?`).all(visitorId, limit) as CustomerSession[];
-}
-
-/** The customer's sessions, newest first; `before` is the previous page's last (startedAt, id). */
-export function customerSessions(
-  db: DB,
-  customerId: number,
-  opts: { limit: number; before?: { startedAt: number; id: string } | null | undefined },
-): CustomerSession[] {
-  return db
-    .prepare(
-      `SELECT ${sessionCols} FROM sessions s JOIN visitors v ON v.id = s.visitor_id
-       WHERE v.customer_id = ? AND (s.started_at, s.id) < (?, ?)
-       ORDER BY s.started_at DESC, s.id DESC LIMIT ?`,
-    )
-    .all(customerId, opts.before?.startedAt ?? Number.MAX_SAFE_INTEGER, opts.before?.id ?? '~', opts.limit) as CustomerSession[];
 }

@@ -1,5 +1,6 @@
 // Export queries: each dataset's columns and a row iterator over the whole table (constant memory), with time filters.
 import type { DB } from './connection';
+import { Where } from './sqlFilters';
 
 export const datasets = ['events', 'sessions', 'customers', 'leads'] as const;
 export type Dataset = (typeof datasets)[number];
@@ -66,18 +67,10 @@ export interface ExportQuery {
 /** Opens a streaming read of `dataset`; `since` (inclusive) and `until` (exclusive) are ms since the epoch. */
 export function exportQuery(db: DB, dataset: Dataset, range: { since?: number | undefined; until?: number | undefined } = {}): ExportQuery {
   const d = sql[dataset];
-  const where: string[] = [];
-  const params: number[] = [];
-  if (range.since !== undefined) {
-    where.push(`${d.time} >= ?`);
-    params.push(range.since);
-  }
-  if (range.until !== undefined) {
-    where.push(`${d.time} < ?`);
-    params.push(range.until);
-  }
-  const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-  const count = db.prepare(`SELECT count(*) FROM ${d.from}${filter}`).pluck().get(...params) as number;
-  const rows = db.prepare(`SELECT ${d.select} FROM ${d.from}${filter} ORDER BY ${d.order}`).raw().iterate(...params) as IterableIterator<unknown[]>;
+  const where = new Where();
+  if (range.since !== undefined) where.add(`${d.time} >= ?`, range.since);
+  if (range.until !== undefined) where.add(`${d.time} < ?`, range.until);
+  const count = db.prepare(`SELECT count(*) FROM ${d.from}${where.clause}`).pluck().get(...where.params) as number;
+  const rows = db.prepare(`SELECT ${d.select} FROM ${d.from}${where.clause} ORDER BY ${d.order}`).raw().iterate(...where.params) as IterableIterator<unknown[]>;
   return { columns: d.columns, json: d.json, count, rows };
 }

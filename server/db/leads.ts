@@ -1,6 +1,7 @@
 // Lead queries: the pipeline (list, totals per stage, stage moves), lead products, and the carts that feed them.
 import { type Lead, type LeadSource, type LeadStage, leadStages, openStages, type StageTotal, stageProbability } from '../contracts/leads';
 import type { DB } from './connection';
+import { containsAny, type SqlPart, Where } from './sqlFilters';
 
 const cols = `l.id, l.customer_id AS customerId, c.name AS customerName, c.email AS customerEmail, l.visitor_id AS visitorId,
   l.title, l.stage, l.lost_reason AS lostReason, l.value_cents AS valueCents, l.currency, l.value_manual AS valueManual,
@@ -18,7 +19,7 @@ const toLead = (r: Row): Lead => {
 /** Which leads a caller may see: everyone's, or (for a salesperson) their own and unassigned ones. */
 export type LeadScope = { kind: 'all' } | { kind: 'own'; staffId: number };
 
-function scopeClause(scope: LeadScope, alias = 'l'): { sql: string; params: unknown[] } {
+function scopeClause(scope: LeadScope, alias = 'l'): SqlPart {
   return scope.kind === 'all' ? { sql: '1', params: [] } : { sql: `(${alias}.assignee_id = ? OR ${alias}.assignee_id IS NULL)`, params: [scope.staffId] };
 }
 
@@ -39,39 +40,22 @@ export interface LeadFilter {
 
 /** Leads most recently changed first, within the caller's scope. */
 export function listLeads(db: DB, scope: LeadScope, f: LeadFilter): Lead[] {
-  const s = scopeClause(scope);
-  const where = [s.sql];
-  const params = [...s.params];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
-  if (f.stage) add('l.stage = ?', f.stage);
-  if (f.assigneeId === null) add('l.assignee_id IS NULL');
-  else if (f.assigneeId !== undefined) add('l.assignee_id = ?', f.assigneeId);
-  if (f.customerId !== undefined) add('l.customer_id = ?', f.customerId);
-  if (f.search) {
-    const like = `%${f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    add(`(l.title LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')`, like, like, like, like);
-  }
-  if (f.before) add('(l.updated_at, l.id) < (?, ?)', f.before.updatedAt, f.before.id);
-  const rows = db.prepare(`SELECT ${cols} ${from} WHERE ${where.join(' AND ')} ORDER BY l.updated_at DESC, l.id DESC LIMIT ?`).all(...params, f.limit) as Row[];
+  const where = new Where().addPart(scopeClause(scope));
+  if (f.stage) where.add('l.stage = ?', f.stage);
+  where.equals('l.assignee_id', f.assigneeId, true);
+  where.equals('l.customer_id', f.customerId);
+  if (f.search) where.addPart(containsAny(['l.title', 'c.name', 'c.email', 'c.company'], f.search));
+  if (f.before) where.add('(l.updated_at, l.id) < (?, ?)', f.before.updatedAt, f.before.id);
+  const rows = db.prepare(`SELECT ${cols} ${from}${where.clause} ORDER BY l.updated_at DESC, l.id DESC LIMIT ?`).all(...where.params, f.limit) as Row[];
   return rows.map(toLead);
 }
 
 /** Count, value and probability-weighted value per stage (every stage, in pipeline order). */
 export function leadTotals(db: DB, scope: LeadScope, assigneeId?: number | null): StageTotal[] {
-  const s = scopeClause(scope);
-  const params = [...s.params];
-  let extra = '';
-  if (assigneeId === null) extra = ' AND l.assignee_id IS NULL';
-  else if (assigneeId !== undefined) {
-    extra = ' AND l.assignee_id = ?';
-    params.push(assigneeId);
-  }
+  const where = new Where().addPart(scopeClause(scope)).equals('l.assignee_id', assigneeId, true);
   const rows = db
-    .prepare(`SELECT l.stage, l.currency, count(*) AS n, sum(l.value_cents) AS cents FROM leads l WHERE ${s.sql}${extra} GROUP BY l.stage, l.currency`)
-    .all(...params) as { stage: LeadStage; currency: string; n: number; cents: number }[];
+    .prepare(`SELECT l.stage, l.currency, count(*) AS n, sum(l.value_cents) AS cents FROM leads l${where.clause} GROUP BY l.stage, l.currency`)
+    .all(...where.params) as { stage: LeadStage; currency: string; n: number; cents: number }[];
   return leadStages.map((stage) => {
     const total: StageTotal = { stage, probability: stageProbability[stage], count: 0, value: {}, weighted: {} };
     for (const r of rows.filter((x) => x.stage === stage)) {

@@ -1,14 +1,17 @@
 // Applies the numbered SQL files in server/db/migrations in order, each in its own transaction.
 import fs from 'node:fs';
 import path from 'node:path';
-import { backfillAnalytics } from './analyticsRollup';
 import type { DB } from './connection';
+import { backfillAnalytics007 } from './migrations/007_analytics';
 
 const migrationsDir = path.join(import.meta.dirname, 'migrations');
 
-/** Steps in TypeScript that run after a migration's SQL, in its transaction (keyed by version and name). */
+/**
+ * Steps in TypeScript that run after a migration's SQL, in its transaction (keyed by version and name).
+ * Each is part of its migration, frozen beside its SQL file, and must not import live code.
+ */
 const afterMigration: Record<string, (db: DB) => unknown> = {
-  '7_analytics': backfillAnalytics,
+  '7_analytics': backfillAnalytics007,
 };
 
 export interface Migration {

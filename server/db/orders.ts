@@ -2,6 +2,7 @@
 import type { ItemLine } from '../contracts/shop';
 import type { Order, OrderItem, OrderKind, OrderStatus } from '../contracts/orders';
 import type { DB } from './connection';
+import { Where } from './sqlFilters';
 
 const cols = `o.id, o.customer_id AS customerId, c.name AS customerName, o.lead_id AS leadId, o.kind, o.status, o.currency,
   o.total_cents AS totalCents, o.created_by AS createdBy, o.created_at AS createdAt, o.updated_at AS updatedAt`;
@@ -54,22 +55,10 @@ export function listOrders(
   db: DB,
   f: { customerId?: number | undefined; leadId?: number | undefined; kind?: OrderKind | undefined; status?: OrderStatus | undefined; limit: number },
 ): Order[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const [sql, value] of [
-    ['o.customer_id = ?', f.customerId],
-    ['o.lead_id = ?', f.leadId],
-    ['o.kind = ?', f.kind],
-    ['o.status = ?', f.status],
-  ] as const) {
-    if (value !== undefined) {
-      where.push(sql);
-      params.push(value);
-    }
-  }
+  const where = new Where().equals('o.customer_id', f.customerId).equals('o.lead_id', f.leadId).equals('o.kind', f.kind).equals('o.status', f.status);
   const rows = db
-    .prepare(`SELECT ${cols} ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.created_at DESC, o.id DESC LIMIT ?`)
-    .all(...params, f.limit) as Row[];
+    .prepare(`SELECT ${cols} ${from}${where.clause} ORDER BY o.created_at DESC, o.id DESC LIMIT ?`)
+    .all(...where.params, f.limit) as Row[];
   return rows.map((r) => toOrder(db, r));
 }
 

@@ -1,6 +1,7 @@
 // Service request queries for staff: requests for a salesperson, open or closed, linked to customers and leads.
 import type { ServiceRequest } from '../contracts/orders';
 import type { DB } from './connection';
+import { Where } from './sqlFilters';
 
 const cols = `r.id, r.channel, r.status, r.visitor_id AS visitorId, r.session_id AS sessionId, r.customer_id AS customerId,
   c.name AS customerName, r.lead_id AS leadId, r.product_id AS productId, r.variant_id AS variantId, r.name, r.email, r.phone,
@@ -16,22 +17,14 @@ export function listServiceRequests(
   db: DB,
   f: { status: 'open' | 'closed' | 'all'; customerId?: number | undefined; leadId?: number | undefined; before?: number | null | undefined; limit: number },
 ): ServiceRequest[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const [sql, value] of [
-    ['r.status = ?', f.status === 'all' ? undefined : f.status],
-    ['r.customer_id = ?', f.customerId],
-    ['r.lead_id = ?', f.leadId],
-    ['r.id < ?', f.before ?? undefined],
-  ] as const) {
-    if (value !== undefined) {
-      where.push(sql);
-      params.push(value);
-    }
-  }
+  const where = new Where()
+    .equals('r.status', f.status === 'all' ? undefined : f.status)
+    .equals('r.customer_id', f.customerId)
+    .equals('r.lead_id', f.leadId);
+  if (f.before != null) where.add('r.id < ?', f.before);
   return db
-    .prepare(`SELECT ${cols} ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT ?`)
-    .all(...params, f.limit) as ServiceRequest[];
+    .prepare(`SELECT ${cols} ${from}${where.clause} ORDER BY r.id DESC LIMIT ?`)
+    .all(...where.params, f.limit) as ServiceRequest[];
 }
 
 /** Links a request to the customer and lead it produced. */

@@ -5,6 +5,7 @@ import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
 import { customerSearchClause } from './customers';
 import { SWITCHED_TO_MODE } from './sessionListFacts';
+import { Where } from './sqlFilters';
 
 export interface NewSession {
   id: string;
@@ -104,12 +105,8 @@ export function listSessions(
   db: DB,
   opts: { limit: number; before?: { startedAt: number; id: string } | undefined; filter?: SessionFilter | undefined },
 ): SessionListItem[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
+  const where = new Where();
+  const add = where.add.bind(where);
   const f = opts.filter ?? {};
   if (opts.before) add('(started_at, id) < (?, ?)', opts.before.startedAt, opts.before.id);
   if (f.from !== undefined) add('started_at >= ?', f.from);
@@ -127,10 +124,10 @@ export function listSessions(
   if (f.minDurationMs) add('COALESCE(last_ts - first_ts, 0) >= ?', f.minDurationMs);
   return db
     .prepare(
-      `SELECT ${summaryColumns}, ${customerColumns} FROM sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${summaryColumns}, ${customerColumns} FROM sessions${where.clause}
        ORDER BY started_at DESC, id DESC LIMIT ?`,
     )
-    .all(...params, opts.limit) as SessionListItem[];
+    .all(...where.params, opts.limit) as SessionListItem[];
 }
 
 /** A session row in the staff list: its summary and the customer its browser belongs to, if any. */

@@ -2,6 +2,7 @@
 import type { Task } from '../contracts/followups';
 import type { DB } from './connection';
 import type { LeadScope } from './leads';
+import { Where } from './sqlFilters';
 
 const cols = `t.id, t.customer_id AS customerId, t.lead_id AS leadId, COALESCE(c.name, lc.name) AS customerName, t.title,
   t.due_date AS dueDate, t.assignee_id AS assigneeId, u.name AS assigneeName, t.created_by AS createdBy, t.done_at AS doneAt,
@@ -34,17 +35,12 @@ export interface TaskFilter {
  * they may see, and tasks assigned to them.
  */
 export function listTasks(db: DB, scope: LeadScope, f: TaskFilter): Task[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    params.push(...values);
-  };
+  const where = new Where();
+  const add = where.add.bind(where);
   if (scope.kind === 'own') add('(t.lead_id IS NULL OR l.assignee_id = ? OR l.assignee_id IS NULL OR t.assignee_id = ?)', scope.staffId, scope.staffId);
   if (f.customerId !== undefined) add('(t.customer_id = ? OR l.customer_id = ?)', f.customerId, f.customerId);
-  if (f.leadId !== undefined) add('t.lead_id = ?', f.leadId);
-  if (f.assigneeId === null) add('t.assignee_id IS NULL');
-  else if (f.assigneeId !== undefined) add('t.assignee_id = ?', f.assigneeId);
+  where.equals('t.lead_id', f.leadId);
+  where.equals('t.assignee_id', f.assigneeId, true);
   if (f.done !== undefined) add(f.done ? 't.done_at IS NOT NULL' : 't.done_at IS NULL');
   if (f.due === 'today') add('t.due_date = ?', f.today);
   else if (f.due === 'overdue') add('t.due_date < ? AND t.done_at IS NULL', f.today);
@@ -52,10 +48,10 @@ export function listTasks(db: DB, scope: LeadScope, f: TaskFilter): Task[] {
   else if (f.due === 'none') add('t.due_date IS NULL');
   const rows = db
     .prepare(
-      `SELECT ${cols} ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${cols} ${from}${where.clause}
        ORDER BY t.due_date IS NULL, t.due_date, t.id LIMIT ?`,
     )
-    .all(...params, f.limit) as Row[];
+    .all(...where.params, f.limit) as Row[];
   return rows.map(toTask);
 }
 

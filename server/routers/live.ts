@@ -3,8 +3,10 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { hashToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
-import { lastEventIdSchema, MESSAGE_WINDOW_MS, presenceSchema, sendMessageSchema } from '../contracts/live';
-import { insertLiveMessage, liveMessageHistory, sessionLastSeen } from '../db/liveMessages';
+import { lastEventIdSchema, presenceSchema, sendMessageSchema } from '../contracts/live';
+import { pageLimit } from '../contracts/paging';
+import { sendStaffMessage } from '../crm/staffMessages';
+import { liveMessageHistory } from '../db/liveMessages';
 import { userForLogin } from '../db/staff';
 import { SessionRateLimiter } from '../ingest/rateLimit';
 import { liveHubFor } from '../live/hub';
@@ -44,23 +46,11 @@ export const liveRouter = router({
   /** Sends a short message to a customer who is in the showroom now (or was in the last 30 minutes). */
   send: roleProcedure('sales', 'admin')
     .input(sendMessageSchema)
-    .mutation(({ ctx, input }) => {
-      const hub = liveHubFor(ctx.db);
-      // The stored session decides whether there is one (the hub may still hold a session erased a moment ago).
-      const stored = sessionLastSeen(ctx.db, input.sessionId);
-      if (stored === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: `No session ${input.sessionId}` });
-      const lastSeen = Math.max(stored, hub.get(input.sessionId)?.lastSeenAt ?? -Infinity);
-      if (ctx.now() - lastSeen > MESSAGE_WINDOW_MS) {
-        throw new TRPCError({ code: 'CONFLICT', message: 'This session ended more than 30 minutes ago; a message reaches only a customer who is in the showroom' });
-      }
-      const message = insertLiveMessage(ctx.db, { sessionId: input.sessionId, senderId: ctx.staff.id, senderName: ctx.staff.name, body: input.text, now: ctx.now() });
-      hub.publishMessage(message);
-      return message;
-    }),
+    .mutation(({ ctx, input }) => sendStaffMessage(ctx, input, ctx.staff)),
 
   /** Staff: the messages sent to a session, newest first, with when the customer saw and dismissed them. */
   history: staffProcedure
-    .input(z.object({ sessionId: uuidSchema, limit: z.number().int().min(1).max(200).default(50) }))
+    .input(z.object({ sessionId: uuidSchema, limit: pageLimit(200, 50) }))
     .query(({ ctx, input }) => liveMessageHistory(ctx.db, input.sessionId, input.limit)),
 
   /**

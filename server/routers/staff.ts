@@ -5,10 +5,9 @@ import { loginThrottleFor } from '../auth/loginThrottle';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../auth/password';
 import { hashToken, newToken } from '../auth/tokens';
 import { uuidSchema } from '../contracts/ids';
+import { pageLimit } from '../contracts/paging';
 import { sessionListSchema } from '../contracts/sessions';
-import { withListExtras } from '../crm/sessionRows';
-import { listSessionEvents } from '../db/events';
-import { getSession, listSessions } from '../db/sessions';
+import { sessionPage, sessionWithEvents } from '../crm/sessionViews';
 import { createLogin, deleteLogin, findUserForLogin } from '../db/staff';
 import { router, sameOriginProcedure, STAFF_COOKIE, staffProcedure } from '../trpc';
 
@@ -51,21 +50,10 @@ export const staffRouter = router({
    * Sessions newest first, a page at a time, filtered by start time, customer, product, device mode, contact
    * request and duration; each with its modes, products, cart value and the customer's lead stage.
    */
-  sessions: staffProcedure.input(sessionListSchema).query(({ ctx, input }) => {
-    const { limit, cursor, ...filter } = input;
-    const found = listSessions(ctx.db, { limit: limit + 1, before: cursor ?? undefined, filter });
-    const page = found.slice(0, limit);
-    const items = withListExtras(ctx.db, ctx.catalog, ctx.staff, page);
-    const last = page.at(-1);
-    return { items, nextCursor: found.length > limit && last ? { startedAt: last.startedAt, id: last.id } : null };
-  }),
+  sessions: staffProcedure.input(sessionListSchema).query(({ ctx, input }) => sessionPage(ctx, input, ctx.staff)),
 
   /** One session and its events in sequence order. */
   session: staffProcedure
-    .input(z.object({ id: uuidSchema, afterSeq: z.number().int().min(-1).optional(), limit: z.number().int().min(1).max(5000).default(1000) }))
-    .query(({ ctx, input }) => {
-      const session = getSession(ctx.db, input.id);
-      if (!session) throw new TRPCError({ code: 'NOT_FOUND', message: `No session ${input.id}` });
-      return { session, events: listSessionEvents(ctx.db, input.id, { limit: input.limit, afterSeq: input.afterSeq }) };
-    }),
+    .input(z.object({ id: uuidSchema, afterSeq: z.number().int().min(-1).optional(), limit: pageLimit(5000, 1000) }))
+    .query(({ ctx, input }) => sessionWithEvents(ctx.db, input)),
 });

@@ -1,5 +1,5 @@
 -- Analytics rollups over days (UTC calendar days, as days since 1970-01-01), kept by ingest in the batch's transaction.
--- Existing events are rolled up once after this migration by `backfillAnalytics` (server/db/analyticsRollup.ts).
+-- Existing events are rolled up once, in this migration's transaction, by the frozen `backfillAnalytics007` (007_analytics.ts beside this file).
 
 -- Per session: its day (of sessions.started_at), most immersive mode used, the mode it is in now, and the
 -- funnel steps it did as bits (server/contracts/analytics.ts: funnelSteps). Erased with its session.
