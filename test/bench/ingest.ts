@@ -1,4 +1,4 @@
-// `npm run bench:ingest`: the raw SQLite insert ceiling, end-to-end ingest through HTTP + tRPC, latency at a steady load, server memory.
+// `npm run bench:ingest`: the raw SQLite insert ceiling, end-to-end ingest through HTTP + tRPC, latency at a steady load, server memory; `-- headsets`: many small clients.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -246,4 +246,5 @@ const fail = (err: unknown) => {
   process.exit(1);
 };
 process.on('uncaughtException', fail);
-await main().catch(fail);
+if (process.argv.includes('headsets')) await (await import('./ingestHeadsets')).headsetsBench().catch(fail);
+else await main().catch(fail);
