@@ -10,6 +10,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import { createContextFactory, type AppDeps } from './context';
 import { schemaVersion } from './db/migrate';
 import { MAX_BATCH_EVENTS } from './contracts/events';
+import { ingestRoute } from './ingest/httpRoute';
 import { RateLimitedError } from './ingest/rateLimit';
 import { appRouter, type AppRouter } from './routers/_app';
 
@@ -21,6 +22,8 @@ export interface AppOptions {
   assetsDir: string;
   logger?: FastifyServerOptions['logger'];
   https?: { cert: Buffer; key: Buffer } | null;
+  /** Serve POST /trpc/session.ingest with the lean route (the default); false leaves it all to tRPC (tests compare the two). */
+  leanIngest?: boolean;
 }
 
 /** Largest request body accepted, in bytes (an event batch is at most 500 events and 1 MB). */
@@ -54,6 +57,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  const trpcOptions = {
+    router: appRouter,
+    createContext: createContextFactory(opts.deps),
+    responseMeta({ errors }) {
+      const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
+      return limited ? { headers: { 'retry-after': String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))) } } : {};
+    },
+    onError({ error, path: procedure }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -77,20 +91,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: createContextFactory(opts.deps),
-      responseMeta({ errors }) {
-        const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
-        return limited ? { headers: { 'retry-after': String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))) } } : {};
-      },
-      onError({ error, path: procedure }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  // Event ingest, the hot path, beside tRPC at the same URL (server/ingest/httpRoute.ts).
+  if (opts.leanIngest !== false) await app.register(ingestRoute, { deps: opts.deps, trpcOptions });
+  await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
   app.get('/healthz', async (_req, reply) => {
     try {

@@ -46,6 +46,43 @@ export function mergeCells(stored: Uint8Array | null, add: Map<number, number>):
   return encodeCells(all);
 }
 
+/**
+ * Merges two stored BLOBs (either may be null), both with keys ascending, into one: a single pass over both,
+ * without decoding into a map. The result is what `mergeCells` gives for the same counts.
+ */
+export function mergeCellBlobs(a: Uint8Array | null, b: Uint8Array | null): Buffer | null {
+  if (!a || a.length === 0) return b ? Buffer.from(b) : null;
+  if (!b || b.length === 0) return Buffer.from(a);
+  const va = Buffer.from(a.buffer, a.byteOffset, a.byteLength - (a.byteLength % PAIR_BYTES));
+  const vb = Buffer.from(b.buffer, b.byteOffset, b.byteLength - (b.byteLength % PAIR_BYTES));
+  const out = Buffer.allocUnsafe(va.length + vb.length);
+  let i = 0, j = 0, o = 0;
+  while (i < va.length && j < vb.length) {
+    const ka = va.readUInt32LE(i), kb = vb.readUInt32LE(j);
+    if (ka < kb) {
+      // Copy the whole run of a's keys below kb at once (the new cells are few, the stored many).
+      let e = i + PAIR_BYTES;
+      while (e < va.length && va.readUInt32LE(e) < kb) e += PAIR_BYTES;
+      o += va.copy(out, o, i, e);
+      i = e;
+    } else if (kb < ka) {
+      let e = j + PAIR_BYTES;
+      while (e < vb.length && vb.readUInt32LE(e) < ka) e += PAIR_BYTES;
+      o += vb.copy(out, o, j, e);
+      j = e;
+    } else {
+      out.writeUInt32LE(ka, o);
+      out.writeUInt32LE(va.readUInt32LE(i + 4) + vb.readUInt32LE(j + 4), o + 4);
+      i += PAIR_BYTES;
+      j += PAIR_BYTES;
+      o += PAIR_BYTES;
+    }
+  }
+  if (i < va.length) o += va.copy(out, o, i);
+  if (j < vb.length) o += vb.copy(out, o, j);
+  return out.subarray(0, o);
+}
+
 /** Adds a stored BLOB into dense counts (length SPAN * SPAN); returns the samples added. */
 export function addCellsInto(dense: Float64Array, blob: Uint8Array): number {
   const words = blob.byteOffset % 4 === 0 ? new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength >> 2) : new Uint32Array(Uint8Array.from(blob).buffer);

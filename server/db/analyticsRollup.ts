@@ -1,6 +1,6 @@
 // Analytics rollups (migration 007) per day and per month: kept by ingest inside the batch's transaction, and built once for old events.
 import type { Statement } from 'better-sqlite3';
-import { cellKey, mergeCells } from '../analytics/cells';
+import { cellKey, encodeCells, mergeCellBlobs } from '../analytics/cells';
 import { monthOf } from '../analytics/periods';
 import { addDuration, encodeHistogram, mergeHistograms, type SparseHistogram } from '../analytics/stats';
 import { analyticsModes, STEP } from '../contracts/analytics';
@@ -50,19 +50,22 @@ interface ProductDay {
   hist: SparseHistogram; cartAdds: number;
 }
 
-/** Read and upsert statements of the per-product and floor rollups of one period (day or month). */
+/** SQL functions the upserts below merge stored BLOBs with, in SQLite, so the stored value is never read into JS first. */
+const MERGE_HIST = 'showroom_merge_hist';
+const MERGE_CELLS = 'showroom_merge_cells';
+
+/** Upsert statements of the per-product and floor rollups of one period (day or month). */
 function periodStatements<P extends 'day' | 'month'>(period: P, products: string, floor: string) {
   return {
-    [`${period}Hist`]: `SELECT dwell_hist FROM ${products} WHERE ${period} = ? AND product_id = ? AND mode = ?`,
     [`${period}Product`]: `INSERT INTO ${products} (${period}, product_id, mode, viewers, converted, selects, dwells, dwell_ms, dwell_sq, dwell_hist, cart_adds)
-            VALUES (@period, @productId, @mode, @viewers, @converted, @selects, @dwells, @dwellMs, @dwellSq, @hist, @cartAdds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (${period}, product_id, mode) DO UPDATE SET
               viewers = viewers + excluded.viewers, converted = converted + excluded.converted,
               selects = selects + excluded.selects, dwells = dwells + excluded.dwells, dwell_ms = dwell_ms + excluded.dwell_ms,
-              dwell_sq = dwell_sq + excluded.dwell_sq, dwell_hist = COALESCE(excluded.dwell_hist, dwell_hist), cart_adds = cart_adds + excluded.cart_adds`,
-    [`${period}Floor`]: `SELECT cells FROM ${floor} WHERE ${period} = ? AND mode = ?`,
-    [`${period}FloorUpsert`]: `INSERT INTO ${floor} (${period}, mode, cells) VALUES (?, ?, ?) ON CONFLICT (${period}, mode) DO UPDATE SET cells = excluded.cells`,
-  } as Record<`${P}Hist` | `${P}Product` | `${P}Floor` | `${P}FloorUpsert`, string>;
+              dwell_sq = dwell_sq + excluded.dwell_sq, dwell_hist = ${MERGE_HIST}(dwell_hist, excluded.dwell_hist), cart_adds = cart_adds + excluded.cart_adds`,
+    [`${period}FloorUpsert`]: `INSERT INTO ${floor} (${period}, mode, cells) VALUES (?, ?, ?)
+            ON CONFLICT (${period}, mode) DO UPDATE SET cells = ${MERGE_CELLS}(cells, excluded.cells)`,
+  } as Record<`${P}Product` | `${P}FloorUpsert`, string>;
 }
 
 const SQL = {
@@ -81,10 +84,14 @@ const SQL = {
 
 type Statements = Record<keyof typeof SQL, Statement>;
 const cache = new WeakMap<DB, Statements>();
+/** The rollup statements of `db`, prepared once (with the merge functions they call). */
 function statements(db: DB): Statements {
   let s = cache.get(db);
   if (!s) {
+    db.function(MERGE_HIST, { deterministic: true }, (a, b) => mergeHistograms(a as Buffer | null, b as Buffer | null));
+    db.function(MERGE_CELLS, { deterministic: true }, (a, b) => mergeCellBlobs(a as Buffer | null, b as Buffer | null));
     s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Statements;
+    s.otherLooks.pluck();
     cache.set(db, s);
   }
   return s;
@@ -130,6 +137,7 @@ export function applyAnalyticsRollup(db: DB, sessionId: string, events: readonly
     return p;
   };
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const looked = new Set<string>();
   for (const e of sorted) {
     if (e.type === 'mode_change' && e.mode) {
       sess.curMode = e.mode;
@@ -147,10 +155,11 @@ export function applyAnalyticsRollup(db: DB, sessionId: string, events: readonly
         p.dwellSq += d * d;
         addDuration(p.hist, d);
       }
-      if (st.insertLook.run(sessionId, e.productId, p.day, p.mode).changes > 0) {
+      // Only a session's first look at a product adds a row; within a batch, try each product once.
+      if (!looked.has(e.productId) && (looked.add(e.productId), st.insertLook.run(sessionId, e.productId, p.day, p.mode).changes > 0)) {
         p.viewers++;
         st.pair.run(e.productId, e.productId);
-        for (const other of st.otherLooks.pluck().all(sessionId, e.productId) as string[]) {
+        for (const other of st.otherLooks.all(sessionId, e.productId) as string[]) {
           st.pair.run(e.productId, other);
           st.pair.run(other, e.productId);
         }
@@ -199,10 +208,9 @@ function byMonth(days: Iterable<ProductDay>): PeriodRow[] {
 }
 
 function writeProducts(st: Statements, period: 'day' | 'month', rows: PeriodRow[]): void {
+  const upsert = st[`${period}Product`];
   for (const p of rows) {
-    const stored = p.hist.size > 0 ? ((st[`${period}Hist`].pluck().get(p.period, p.productId, p.mode) as Buffer | null | undefined) ?? null) : null;
-    const { day: _day, ...values } = p;
-    st[`${period}Product`].run({ ...values, hist: p.hist.size > 0 ? mergeHistograms(stored, encodeHistogram(p.hist)) : null });
+    upsert.run(p.period, p.productId, p.mode, p.viewers, p.converted, p.selects, p.dwells, p.dwellMs, p.dwellSq, encodeHistogram(p.hist), p.cartAdds);
   }
 }
 
@@ -222,16 +230,14 @@ function applyFloor(st: Statements, poses: readonly RollupPose[]): void {
   const byMonth = new Map<string, { month: number; mode: string; cells: Map<number, number> }>();
   for (const g of byDay.values()) {
     if (g.cells.size === 0) continue;
-    st.dayFloorUpsert.run(g.day, g.mode, mergeCells((st.dayFloor.pluck().get(g.day, g.mode) as Buffer | undefined) ?? null, g.cells));
+    st.dayFloorUpsert.run(g.day, g.mode, encodeCells(g.cells));
     const month = monthOf(g.day);
     const key = `${month}|${g.mode}`;
     const m = byMonth.get(key);
     if (!m) byMonth.set(key, { month, mode: g.mode, cells: new Map(g.cells) });
     else for (const [k, n] of g.cells) m.cells.set(k, (m.cells.get(k) ?? 0) + n);
   }
-  for (const m of byMonth.values()) {
-    st.monthFloorUpsert.run(m.month, m.mode, mergeCells((st.monthFloor.pluck().get(m.month, m.mode) as Buffer | undefined) ?? null, m.cells));
-  }
+  for (const m of byMonth.values()) st.monthFloorUpsert.run(m.month, m.mode, encodeCells(m.cells));
 }
 
 /**

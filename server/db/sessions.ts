@@ -27,11 +27,14 @@ export function createSession(db: DB, s: NewSession): void {
   })();
 }
 
+const forWriteStatements = new WeakMap<DB, Statement>();
+
 /** The stored hash of a session's write token and its visitor, or undefined for an unknown session. */
 export function sessionForWrite(db: DB, sessionId: string): { tokenHash: Buffer; visitorId: string } | undefined {
-  return db.prepare('SELECT token_hash AS tokenHash, visitor_id AS visitorId FROM sessions WHERE id = ?').get(sessionId) as
-    | { tokenHash: Buffer; visitorId: string }
-    | undefined;
+  // Every ingest request asks this: prepare the statement once per database.
+  let st = forWriteStatements.get(db);
+  if (!st) forWriteStatements.set(db, (st = db.prepare('SELECT token_hash AS tokenHash, visitor_id AS visitorId FROM sessions WHERE id = ?')));
+  return st.get(sessionId) as { tokenHash: Buffer; visitorId: string } | undefined;
 }
 
 /** What one ingest batch adds to its session's totals (only events that were new). */

@@ -3,10 +3,9 @@ import { TRPCError } from '@trpc/server';
 import { v7 as uuidv7 } from 'uuid';
 import { hashToken, newToken } from '../auth/tokens';
 import { ingestBatchSchema, MAX_BATCH_EVENTS, sessionStartSchema, type IngestResult } from '../contracts/events';
-import { insertBatch } from '../db/events';
 import { createSession } from '../db/sessions';
 import { RateLimitedError, SessionRateLimiter } from '../ingest/rateLimit';
-import { afterIngest } from '../live/ingestHook';
+import { storeBatch } from '../ingest/store';
 import { publicProcedure, router, visitorProcedure } from '../trpc';
 
 /** Per-session ingest limits, shared by every request this process serves. */
@@ -64,18 +63,5 @@ export const sessionRouter = router({
    * batch with any invalid event is refused whole (400), naming each bad event's index and field, so
    * the browser can drop exactly those and resend the rest.
    */
-  ingest: ingestLimits.input(ingestBatchSchema).mutation(({ ctx, input }): IngestResult => {
-    const unknown: string[] = [];
-    input.events.forEach((e, i) => {
-      if (e.productId !== undefined && !ctx.productIds.has(e.productId)) unknown.push(`events[${i}].productId: "${e.productId}" is not a catalogue product`);
-    });
-    if (unknown.length > 0) {
-      const more = unknown.length > 5 ? `; ...and ${unknown.length - 5} more problems` : '';
-      throw new TRPCError({ code: 'BAD_REQUEST', message: unknown.slice(0, 5).join('; ') + more });
-    }
-    const { accepted, duplicates, stored } = insertBatch(ctx.db, input.sessionId, input.events, ctx.now());
-    // Only what this batch stored is news: a resent batch (a retry, a reload's replay) must not end a live visit again.
-    afterIngest(ctx.db, input.sessionId, stored, ctx.now());
-    return { accepted, duplicates };
-  }),
+  ingest: ingestLimits.input(ingestBatchSchema).mutation(({ ctx, input }): Promise<IngestResult> => storeBatch(ctx, input)),
 });

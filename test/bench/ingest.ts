@@ -1,4 +1,4 @@
-// `npm run bench:ingest`: the raw SQLite insert ceiling, end-to-end ingest through HTTP + tRPC, latency at a steady load, server memory.
+// `npm run bench:ingest`: the raw SQLite insert ceiling, end-to-end ingest through HTTP + tRPC, latency at a steady load, server memory; `-- headsets`: many small clients.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { migrate } from '../../server/db/migrate';
 import { tempDir } from '../helpers/server';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { mixedEvent } from './eventMix';
+import { fmt, pct, post, startSessions } from './ingestClient';
 
 const BATCH = 500;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -17,7 +18,6 @@ const B_SECONDS = Number(process.env.BENCH_B_SECONDS ?? 4);
 const C_SECONDS = Number(process.env.BENCH_C_SECONDS ?? 60);
 const C_RATE = 5_000;
 const C_BATCH = 100;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
@@ -86,34 +86,6 @@ function insertBatchRate(db: DB): number {
 let serverForErrors: ServerProcess | null = null;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** POSTs a body to the server; resolves with the status code and the time it took, ms. */
-function post(url: URL, body: string): Promise<{ status: number; ms: number; text: string }> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function startSessions(server: ServerProcess, n: number): Promise<{ sessionId: string; token: string }[]> {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const r = await post(new URL('/trpc/session.start', server.url), JSON.stringify({ visitorId: crypto.randomUUID(), mode: 'desktop' }));
-    out.push((JSON.parse(r.text) as { result: { data: { sessionId: string; token: string } } }).result.data);
-  }
-  return out;
-}
-
 /** (b) Closed loop: CONCURRENCY clients each send the next 500-event batch as soon as the last is answered. */
 async function endToEnd(server: ServerProcess, sessions: { sessionId: string; token: string }[]): Promise<{ rate: number; cpuRate: number; failures: Map<number, number> }> {
   const ingestUrl = new URL('/trpc/session.ingest', server.url);
@@ -128,7 +100,7 @@ async function endToEnd(server: ServerProcess, sessions: { sessionId: string; to
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < bodies.length && performance.now() < deadline) {
-        const r = await post(ingestUrl, bodies[next++]!);
+        const r = await post(agent, ingestUrl, bodies[next++]!);
         if (r.status === 200) sent += BATCH;
         else failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
       }
@@ -152,7 +124,7 @@ async function steadyLoad(server: ServerProcess, sessions: { sessionId: string; 
     const wait = start + i * interval - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(
-      post(ingestUrl, bodies[i]!).then((r) => {
+      post(agent, ingestUrl, bodies[i]!).then((r) => {
         latencies.push(r.ms);
         if (r.status !== 200) failures.set(r.status, (failures.get(r.status) ?? 0) + 1);
       }),
@@ -162,7 +134,6 @@ async function steadyLoad(server: ServerProcess, sessions: { sessionId: string; 
   return { latencies: latencies.sort((x, y) => x - y), rate: (count * C_BATCH) / ((performance.now() - start) / 1000), failures };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mark = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
 const failureNote = (f: Map<number, number>) => (f.size ? `  (non-200 answers: ${JSON.stringify(Object.fromEntries(f))})` : '');
 
@@ -178,7 +149,7 @@ async function main() {
   let phase = 'b';
   const sampler = setInterval(() => rss.push({ phase, bytes: server.rss() }), 200);
   const rssStart = server.rss();
-  const sessions = await startSessions(server, 32);
+  const sessions = await startSessions(agent, server.url, 32, 1);
   // Warm up both paths (not counted).
   rawCeiling(raw);
   await endToEnd(server, sessions.slice(0, 8));
@@ -213,7 +184,7 @@ async function main() {
   const rssAfterB = server.rss();
 
   phase = 'c';
-  const c = await steadyLoad(server, await startSessions(server, 10));
+  const c = await steadyLoad(server, await startSessions(agent, server.url, 10, 1));
   phase = 'done';
   clearInterval(sampler);
   const p99 = pct(c.latencies, 99);
@@ -246,4 +217,5 @@ const fail = (err: unknown) => {
   process.exit(1);
 };
 process.on('uncaughtException', fail);
-await main().catch(fail);
+if (process.argv.includes('headsets')) await (await import('./ingestHeadsets')).headsetsBench().catch(fail);
+else await main().catch(fail);
