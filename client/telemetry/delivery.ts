@@ -210,7 +210,9 @@ export class Delivery {
   private async afterDelivered(batch: QueuedEvent[]): Promise<void> {
     const suspect = this.suspect;
     if (suspect && !batch.includes(suspect) && !suspect.gone) {
-      await this.putAside(suspect.sessionId, [suspect], `failed alone ${MAX_TRIES}+ times while other events went through: ${this.suspectError}`);
+      // It fails alone while the events after it go through: it is the event, not the server. Back to full batches.
+      await this.putAside(suspect.sessionId, [suspect], `failed alone while other events went through: ${this.suspectError}`);
+      this.splitting = false;
     }
     if (suspect && (batch.includes(suspect) || suspect.gone)) this.suspect = null;
     if (!this.splitting) this.limit = this.maxBatch;

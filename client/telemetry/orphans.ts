@@ -36,6 +36,12 @@ export class OrphanAdopter {
     await this.scan();
   }
 
+  /** Stops the scans (the page is going). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
   /** Sessions adopted and not yet fully delivered. */
   get adopted(): string[] {
     return [...this.held.keys()];
