@@ -3,9 +3,7 @@ import { create } from 'zustand';
 import type { InputKind } from '../../server/contracts/events';
 import type { Cart, WishlistLine } from '../../server/contracts/shop';
 import { api } from '../api';
-import { track } from '../telemetry/recorder';
-import { telemetry } from '../telemetry/state';
-import type { SessionInfo } from '../telemetry/session';
+import { currentSession, type SessionCredentials, track } from '../telemetry/recorder';
 
 export interface ShopMessage {
   text: string;
@@ -24,7 +22,7 @@ export interface ShopState {
 
 export const useShop = create<ShopState>()(() => ({ cart: { items: [], totals: {} }, wishlist: [], busy: false, message: null }));
 
-let session: Promise<SessionInfo> | null = null;
+let session: Promise<SessionCredentials> | null = null;
 let messageId = 0;
 
 function say(text: string, kind: ShopMessage['kind'] = 'ok'): void {
@@ -37,7 +35,7 @@ async function call<T>(what: string, fn: (auth: { sessionId: string; token: stri
   useShop.setState({ busy: true });
   try {
     // The page's current session: a new one replaces a session the server refused.
-    const s = telemetry.session ?? (await session);
+    const s = currentSession() ?? (await session);
     return await fn({ sessionId: s.sessionId, token: s.token });
   } catch (err) {
     say(`Could not ${what}: ${(err as Error).message}`, 'error');
@@ -48,7 +46,7 @@ async function call<T>(what: string, fn: (auth: { sessionId: string; token: stri
 }
 
 /** Binds the shop to the visitor's session and loads the saved cart and wishlist. */
-export async function connectShop(s: Promise<SessionInfo>): Promise<void> {
+export async function connectShop(s: Promise<SessionCredentials>): Promise<void> {
   session = s;
   const [cart, wishlist] = await Promise.all([call('load the cart', (a) => api.shop.cart.query(a)), call('load the wishlist', (a) => api.shop.wishlist.query(a))]);
   useShop.setState({ ...(cart ? { cart } : {}), ...(wishlist ? { wishlist } : {}) });

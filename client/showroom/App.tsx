@@ -1,14 +1,15 @@
 // The showroom page: loads the catalogue, starts telemetry and the shop, renders the 3D scene (desktop, VR, AR) and its overlays.
 import { Canvas } from '@react-three/fiber';
 import { noEvents, PointerEvents, XR } from '@react-three/xr';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NeutralToneMapping } from 'three';
 import { api } from '../api';
 import { connectShop } from '../shop/shop';
 import { onSession, startTelemetry } from '../telemetry/recorder';
+import { LivePresence } from '../telemetry/LivePresence';
 import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { closePanel } from './actions';
-import { DebugHandle } from './DebugHandle';
+import { AutomationHandle, installTelemetryHandle } from './automation';
 import { HelpOverlay } from './HelpOverlay';
 import { CrosshairPointer } from './input/CrosshairPointer';
 import { attachDragLook } from './input/dragLook';
@@ -20,7 +21,6 @@ import { BagButton } from './overlay/BagButton';
 import { ContactForm } from './overlay/ContactForm';
 import { LoadingBar } from './overlay/LoadingBar';
 import { connectInbox } from './live/inbox';
-import { LivePresence } from './live/LivePresence';
 import { MessagePanel3D } from './live/MessagePanel3D';
 import { MessageToast } from './live/MessageToast';
 import { Scene } from './Scene';
@@ -41,6 +41,7 @@ export function App() {
       .query()
       .then((c) => useShowroom.getState().setCatalog(c))
       .catch((e: Error) => setError(`The showroom could not load its catalogue: ${e.message}`));
+    installTelemetryHandle();
     const session = startTelemetry('desktop');
     session.catch((e: Error) => console.error('Telemetry could not start', e));
     void connectShop(session);
@@ -90,7 +91,11 @@ export function App() {
           <GamepadInput />
           <Scene catalog={catalog} />
           <ModeTracker />
-          <DebugHandle />
+          {AutomationHandle ? (
+            <Suspense fallback={null}>
+              <AutomationHandle />
+            </Suspense>
+          ) : null}
           <TelemetryProbe />
           <LivePresence />
           <MessagePanel3D />

@@ -1,4 +1,4 @@
-// Exposes read-only facts about the rendered scene on `window.showroomDebug`, for automation and benchmarks.
+// Exposes read-only facts about the rendered scene on `window.showroomDebug`, for automation and benchmarks (loaded only under automation).
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Box3, type Intersection, Matrix4, Quaternion, Raycaster, Sphere, Vector2, Vector3, type Object3D } from 'three';
@@ -70,7 +70,18 @@ const sphere = new Sphere();
 const rayDirection = new Vector3();
 const quat = new Quaternion();
 const globalToWorld = new Matrix4();
-const xrRays = new Map<string, { origin: [number, number, number]; direction: [number, number, number]; kind: 'controller' | 'hand' }>();
+type XRRay = { origin: [number, number, number]; direction: [number, number, number]; kind: 'controller' | 'hand' };
+/** This frame's target ray per hand, overwritten in place each XR frame (`seen` false: no such source this frame). */
+const xrRays = {
+  left: { seen: false, origin: [0, 0, 0], direction: [0, 0, -1], kind: 'controller' } as XRRay & { seen: boolean },
+  right: { seen: false, origin: [0, 0, 0], direction: [0, 0, -1], kind: 'controller' } as XRRay & { seen: boolean },
+};
+
+/** A copy of that hand's ray as the last frame saw it, or null. */
+function rayOf(handedness: 'left' | 'right'): XRRay | null {
+  const r = xrRays[handedness];
+  return r.seen ? { origin: [...r.origin], direction: [...r.direction], kind: r.kind } : null;
+}
 const hits: Intersection[] = [];
 
 function isInside(o: Object3D | null, root: Object3D): boolean {
@@ -134,9 +145,9 @@ export function DebugHandle() {
         return { x: x * c + z * s, y, z: -x * s + z * c };
       },
       teleport: (x, z) => requestTeleport(x, z),
-      xrRay: (handedness) => xrRays.get(handedness) ?? null,
+      xrRay: rayOf,
       xrRayHits(handedness, name) {
-        const ray = xrRays.get(handedness);
+        const ray = rayOf(handedness);
         const o = get().scene.getObjectByName(name);
         if (!ray || !o) return false;
         // From the XR origin's frame to the world: the inverse of worldToXROrigin.
@@ -264,17 +275,30 @@ export function DebugHandle() {
   }, [get]);
   useFrame((state, _delta, frame?: XRFrame) => {
     const space = state.gl.xr.getReferenceSpace();
+    // Only the sources of this frame: a controller put down for hands leaves no stale ray behind.
+    xrRays.left.seen = false;
+    xrRays.right.seen = false;
     if (frame && space) {
-      // Only the sources of this frame: a controller put down for hands leaves no stale ray behind.
-      xrRays.clear();
-      for (const source of frame.session.inputSources) {
+      // Slots written in place and an indexed loop (no iterator): only the browser's own XRPose objects are made per frame.
+      const sources = frame.session.inputSources;
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i]!;
+        if (source.handedness === 'none') continue;
         const pose = frame.getPose(source.targetRaySpace, space);
         if (!pose) continue;
         const { position: p, orientation: o } = pose.transform;
         rayDirection.set(0, 0, -1).applyQuaternion(quat.set(o.x, o.y, o.z, o.w));
-        xrRays.set(source.handedness, { origin: [p.x, p.y, p.z], direction: [rayDirection.x, rayDirection.y, rayDirection.z], kind: source.hand ? 'hand' : 'controller' });
+        const ray = xrRays[source.handedness];
+        ray.seen = true;
+        ray.origin[0] = p.x;
+        ray.origin[1] = p.y;
+        ray.origin[2] = p.z;
+        ray.direction[0] = rayDirection.x;
+        ray.direction[1] = rayDirection.y;
+        ray.direction[2] = rayDirection.z;
+        ray.kind = source.hand ? 'hand' : 'controller';
       }
-    } else xrRays.clear();
+    }
     const d = window.showroomDebug;
     if (!d) return;
     d.frames++;

@@ -1,16 +1,22 @@
 // Mounted once inside the Canvas: runs gaze, dwell, pose and frame statistics each frame, and closes them when the page hides.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
+import type { WebGLRenderer } from 'three';
 import { useShowroom } from '../showroom/store';
-import { installDebugHandle } from './debug';
 import { ErrorReporter } from './errors';
 import { onPageHide } from './lifecycle';
 import { Probe } from './probe';
-import { track } from './recorder';
 import { telemetry } from './state';
+import { track } from './track';
 
-/** The mounted probe, for readers outside the frame loop (the live presence beacon reads what the head ray rests on). */
-export const activeProbe: { current: Probe | null } = { current: null };
+/** The mounted probe and its renderer, for readers outside the frame loop (live presence, the automation handle). */
+export const activeProbe: { current: { probe: Probe; gl: WebGLRenderer } | null } = { current: null };
+
+/** The product the head (or centre-screen) ray has rested on long enough to count as looked at, if any. */
+export function dwelledProductId(): string | null {
+  const gaze = activeProbe.current?.probe.dwell.current;
+  return gaze?.dwelling ? gaze.productId : null;
+}
 
 export function TelemetryProbe() {
   const gl = useThree((s) => s.gl);
@@ -36,45 +42,16 @@ export function TelemetryProbe() {
     const onXREnd = () => probe.setMode('desktop', performance.now());
     gl.xr.addEventListener('sessionstart', onXRStart);
     gl.xr.addEventListener('sessionend', onXREnd);
-    const handle = {
-      stats: () => {
-        const cost = probe.perf.probeCost();
-        const gaze = probe.dwell.current;
-        return {
-          targets: probe.targets.list.length,
-          gazeProductId: gaze.productId,
-          dwelling: gaze.dwelling,
-          dwellsStarted: probe.dwell.started,
-          poseSamples: probe.pose.samples,
-          poseChunks: probe.pose.chunks,
-          poseMask: probe.pose.lastMask,
-          frameMsP50: cost.p50,
-          frameMsP95: cost.p95,
-          frameMsMax: cost.max,
-          frameMsMean: cost.mean,
-          frames: cost.frames,
-          boundsComputed: probe.targets.boundsComputed,
-        };
-      },
-      resetStats: () => probe.perf.resetProbeCost(),
-      /** For automation with an emulated XR runtime: presents a session the page already holds. */
-      presentXR: async (session: XRSession) => {
-        gl.xr.enabled = true;
-        await gl.xr.setSession(session);
-      },
-    };
-    installDebugHandle();
-    window.showroomTelemetry!.probe = handle;
-    activeProbe.current = probe;
+    const mounted = { probe, gl };
+    activeProbe.current = mounted;
     return () => {
-      if (activeProbe.current === probe) activeProbe.current = null;
+      if (activeProbe.current === mounted) activeProbe.current = null;
       stopErrors();
       canvas.removeEventListener('webglcontextlost', onLost);
       offHide();
       gl.xr.removeEventListener('sessionstart', onXRStart);
       gl.xr.removeEventListener('sessionend', onXREnd);
       probe.flush(performance.now());
-      if (window.showroomTelemetry?.probe === handle) window.showroomTelemetry.probe = null;
     };
   }, [gl, probe]);
 

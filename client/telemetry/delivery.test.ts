@@ -36,7 +36,7 @@ async function setup(transport: Transport = server) {
   const hooks: DeliveryHooks = {
     tokenFor: (id) => tokens.get(id) ?? null,
     onSessionRejected: (id, n) => void log.rejected.push([id, n]),
-    onRefused: (_id, events) => void log.refused.push(events.map((e) => e.seq)),
+    setAside: async (_id, events) => void log.refused.push(events.map((e) => e.seq)),
   };
   const make = (t: Transport, maxBatch?: number) => new Delivery(queue, t, hooks, { random: () => 0.5, maxBatch });
   return { sessionId, queue, log, tokens, make, delivery: make(transport) };

@@ -1,4 +1,4 @@
-// Sends queued events in bounded batches, one request at a time, retrying with exponential backoff and full jitter.
+// Sends queued events in bounded batches, one request at a time, retrying with backoff and jitter; sets aside events the server keeps refusing.
 import type { EventInput } from '../../server/contracts/events';
 import type { EventQueue, QueuedEvent } from './queue';
 import { refusedIndices, type SendResult, type Transport } from './transport';
@@ -13,6 +13,8 @@ export const FLUSH_AT_EVENTS = 100;
 export const FLUSH_INTERVAL_MS = 2000;
 export const MAX_BACKOFF_MS = 60_000;
 const MIN_RETRY_MS = 250;
+/** Tries of a batch the server answers with an error (5xx, unexpected 4xx) before it is split to find the events it chokes on. */
+export const MAX_TRIES = 5;
 
 export interface DeliveryHooks {
   /** The write token of a session with queued events; null when unknown (its events are dropped). */
@@ -21,8 +23,11 @@ export interface DeliveryHooks {
   beforeSend?(): Promise<void>;
   /** The server refused the session's token; its queued events were dropped. */
   onSessionRejected(sessionId: string, dropped: number): void;
-  /** The server refused these events as invalid (they were dropped so the rest get through). */
-  onRefused(sessionId: string, events: readonly EventInput[], message: string): void;
+  /**
+   * The server refuses these events (named as invalid, too large, or failing alone while others go through): keep
+   * them aside. They leave the queue once this resolves, so the rest get through.
+   */
+  setAside(sessionId: string, events: readonly EventInput[], message: string): Promise<void>;
 }
 
 export class Delivery {
@@ -39,6 +44,16 @@ export class Delivery {
   lastError: string | null = null;
   /** Events stored by the server through this delivery. */
   delivered = 0;
+  /** Events set aside because the server would not take them. */
+  setAside = 0;
+  /** Server errors in a row for the batch at the head of the queue (network failures and 429 do not count). */
+  private serverErrors = 0;
+  /** The head batch failed MAX_TRIES times: each further failure halves it, to single out the events it chokes on. */
+  private splitting = false;
+  /** One event that failed alone; the events after it are sent to tell an event the server chokes on from an outage. */
+  private suspect: QueuedEvent | null = null;
+  /** The error the suspect failed with (for the dead letter). */
+  private suspectError = '';
 
   private readonly maxBatch: number;
   private readonly random: () => number;
@@ -118,7 +133,11 @@ export class Delivery {
     try {
       await this.hooks.beforeSend?.();
       for (;;) {
-        const batch = this.queue.takeBatch(this.limit, MAX_BATCH_BYTES);
+        if (this.suspect?.gone) this.suspect = null;
+        const suspect = this.suspect;
+        let batch = this.queue.takeBatch(this.limit, MAX_BATCH_BYTES, suspect ? (q) => q !== suspect : undefined);
+        // Nothing else to compare with: the suspect alone is tried again (with backoff) until more events arrive.
+        if (batch.length === 0 && suspect) batch = [suspect];
         if (batch.length === 0) break;
         const retryIn = await this.sendOne(batch);
         if (retryIn !== null) {
@@ -147,38 +166,90 @@ export class Delivery {
       this.queue.remove(batch);
       this.delivered += r.accepted + r.duplicates;
       this.attempt = 0;
-      this.limit = this.maxBatch;
+      this.serverErrors = 0;
       this.lastError = null;
+      await this.afterDelivered(batch);
       return null;
     }
     this.lastError = `${r.status}: ${r.message}`;
     switch (r.status) {
-      case 400: {
-        // Refused whole because of the named events: drop exactly those, resend the rest.
-        const named = refusedIndices(r.message).filter((i) => i < batch.length);
-        const bad = named.length > 0 ? named.map((i) => batch[i]!) : batch;
-        this.queue.remove(bad);
-        this.hooks.onRefused(sessionId, bad.map((q) => q.event), r.message);
-        return null;
-      }
+      case 0:
+        // Offline, or the server is down or restarting: the events stay queued, however long it takes.
+        this.attempt++;
+        return this.backoffMs();
+      case 429:
+        this.attempt++;
+        return this.backoffMs(r.retryAfterMs ?? 1000);
       case 403:
         this.hooks.onSessionRejected(sessionId, this.queue.removeSession(sessionId));
         return null;
+      case 400: {
+        // Refused whole because of the named events: set aside exactly those, resend the rest. Unnamed: split.
+        const named = refusedIndices(r.message).filter((i) => i < batch.length);
+        if (named.length > 0 || batch.length === 1) {
+          await this.putAside(sessionId, named.length > 0 ? named.map((i) => batch[i]!) : batch, r.message);
+          return null;
+        }
+        this.splitting = true;
+        this.limit = Math.floor(batch.length / 2);
+        return null;
+      }
       case 413:
         if (batch.length > 1) {
           this.limit = Math.max(1, Math.floor(batch.length / 2));
           return null;
         }
-        this.queue.remove(batch);
-        this.hooks.onRefused(sessionId, [batch[0]!.event], r.message);
+        await this.putAside(sessionId, batch, r.message);
         return null;
-      case 429:
-        this.attempt++;
-        return this.backoffMs(r.retryAfterMs ?? 1000);
       default:
-        // Offline, server down or restarting, 5xx: the events stay queued.
-        this.attempt++;
-        return this.backoffMs();
+        return this.serverError(batch);
     }
+  }
+
+  /** After a batch went through: a suspect that fails while others pass is set aside; splitting eases off. */
+  private async afterDelivered(batch: QueuedEvent[]): Promise<void> {
+    const suspect = this.suspect;
+    if (suspect && !batch.includes(suspect) && !suspect.gone) {
+      // It fails alone while the events after it go through: it is the event, not the server. Back to full batches.
+      await this.putAside(suspect.sessionId, [suspect], `failed alone while other events went through: ${this.suspectError}`);
+      this.splitting = false;
+    }
+    if (suspect && (batch.includes(suspect) || suspect.gone)) this.suspect = null;
+    if (!this.splitting) this.limit = this.maxBatch;
+    else {
+      this.limit = Math.min(this.maxBatch, this.limit * 2);
+      if (this.limit === this.maxBatch && !this.suspect) this.splitting = false;
+    }
+  }
+
+  /** A 5xx or unexpected 4xx: back off MAX_TRIES times, then halve the batch down to the event the server chokes on. */
+  private serverError(batch: QueuedEvent[]): number | null {
+    this.attempt++;
+    this.serverErrors++;
+    if (this.suspect && !batch.includes(this.suspect)) {
+      // Events after the suspect fail too: the server is in trouble, not the event. Start over after a pause.
+      this.suspect = null;
+      this.splitting = false;
+      this.serverErrors = 0;
+      this.limit = this.maxBatch;
+      return this.backoffMs();
+    }
+    if (this.suspect || (!this.splitting && this.serverErrors < MAX_TRIES)) return this.backoffMs();
+    this.splitting = true;
+    if (batch.length > 1) {
+      this.limit = Math.floor(batch.length / 2);
+      return null;
+    }
+    this.suspect = batch[0]!;
+    this.suspectError = this.lastError ?? '';
+    return null;
+  }
+
+  /** Hands events to `setAside`, then takes them out of the queue. */
+  private async putAside(sessionId: string, batch: QueuedEvent[], message: string): Promise<void> {
+    await this.hooks.setAside(sessionId, batch.map((q) => q.event), message);
+    this.queue.remove(batch);
+    this.setAside += batch.length;
+    if (this.suspect && batch.includes(this.suspect)) this.suspect = null;
   }
 }

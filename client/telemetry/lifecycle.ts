@@ -1,14 +1,11 @@
 // Leaving the page: end the session's open measurements, save the queue synchronously, and beacon what fits.
-import type { EventInput } from '../../server/contracts/events';
 import type { QueuedEvent } from './queue';
-import { persistNow } from './persistence';
-import { pendingEvents, track } from './recorder';
-import { telemetry } from './state';
 import { storeSession } from './session';
+import { writePendingSpill, writeSpill } from './spill';
+import { telemetry } from './state';
+import { pendingEvents, saveQueue, track } from './track';
 import { beaconSend } from './transport';
 
-const SPILL_KEY = 'showroom.telemetry.spill';
-const PENDING_KEY = 'showroom.telemetry.pending';
 /** Browsers allow about 64 KiB of beacon/keepalive bodies in flight; stay under it. */
 const BEACON_BUDGET_BYTES = 60 * 1024;
 const hideListeners = new Set<() => void>();
@@ -48,9 +45,9 @@ function leave(pageGone: boolean): void {
   }
   if (pageGone && telemetry.session) track({ type: 'session_end', input: 'system', props: { reason: 'pagehide' } });
   if (telemetry.session) storeSession(telemetry.session);
-  void persistNow();
+  void saveQueue();
   spill();
-  spillPending();
+  writePendingSpill(pendingEvents());
   beacon();
 }
 
@@ -62,50 +59,8 @@ function spill(): void {
   const s = telemetry.session;
   if (!s) return;
   const mine = telemetry.queue.unconfirmed().filter((q) => q.sessionId === s.sessionId);
-  const write = (events: EventInput[]) => sessionStorage.setItem(SPILL_KEY, JSON.stringify({ sessionId: s.sessionId, events }));
-  try {
-    if (mine.length === 0) sessionStorage.removeItem(SPILL_KEY);
-    else write(mine.map((q) => q.event));
-  } catch {
-    try {
-      write(mine.filter((q) => q.drop === 0).map((q) => q.event));
-    } catch {
-      /* storage full: IndexedDB and the beacon are the remaining chances */
-    }
-  }
-}
-
-/** Events recorded before any session could be started (server unreachable since the page loaded) survive a reload too. */
-function spillPending(): void {
-  const pending = pendingEvents();
-  try {
-    if (pending.length === 0) sessionStorage.removeItem(PENDING_KEY);
-    else sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  } catch {
-    /* storage full */
-  }
-}
-
-/** Events recorded without a session by the previous page of this tab (removed from storage once read). */
-export function readPendingSpill(): EventInput[] {
-  try {
-    const raw = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as EventInput[];
-    sessionStorage.removeItem(PENDING_KEY);
-    return Array.isArray(raw) ? raw : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The events spilled on the last page hide for this session (removed from storage once read). */
-export function readSpill(sessionId: string): EventInput[] {
-  try {
-    const raw = JSON.parse(sessionStorage.getItem(SPILL_KEY) ?? 'null') as { sessionId: string; events: EventInput[] } | null;
-    sessionStorage.removeItem(SPILL_KEY);
-    return raw?.sessionId === sessionId && Array.isArray(raw.events) ? raw.events : [];
-  } catch {
-    return [];
-  }
+  // Storage full: business events alone may fit; else IndexedDB and the beacon are the remaining chances.
+  if (!writeSpill(s.sessionId, mine.map((q) => q.event))) writeSpill(s.sessionId, mine.filter((q) => q.drop === 0).map((q) => q.event));
 }
 
 /**

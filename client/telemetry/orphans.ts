@@ -1,5 +1,5 @@
 // Delivers events that other sessions left queued in IndexedDB (a closed tab, an expired session) once no open page holds them.
-import type { SessionMeta, TelemetryStore } from './persist';
+import type { SessionMeta, EventStore } from './eventStore';
 import type { EventQueue } from './queue';
 import { hasLocks, SESSION_IDLE_MS, whenSessionFree } from './session';
 
@@ -9,7 +9,7 @@ const IDLE_WITHOUT_LOCKS_MS = 120_000;
 
 interface Owner {
   queue: EventQueue;
-  store: TelemetryStore | null;
+  store: EventStore | null;
   session: { sessionId: string } | null;
   tokens: Map<string, string>;
 }
@@ -34,6 +34,12 @@ export class OrphanAdopter {
   async start(): Promise<void> {
     this.timer ??= setInterval(() => void this.scan(), SCAN_INTERVAL_MS);
     await this.scan();
+  }
+
+  /** Stops the scans (the page is going). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /** Sessions adopted and not yet fully delivered. */

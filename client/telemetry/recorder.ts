@@ -1,67 +1,48 @@
-// `track()`: stamps an event with id, sequence number and time and queues it; starts the session, the durable queue and delivery.
-import { v7 as uuidv7 } from 'uuid';
-import type { EventInput, Mode, TrackInput } from '../../server/contracts/events';
-import { installDebugHandle } from './debug';
+// The telemetry public API: starts the session, the durable queue and delivery; `track()`, the current session, flush.
+import type { EventInput, Mode } from '../../server/contracts/events';
 import { Delivery } from './delivery';
-import { installLifecycle, readPendingSpill } from './lifecycle';
+import { EventStore } from './eventStore';
+import { installLifecycle } from './lifecycle';
 import { OrphanAdopter } from './orphans';
-import { TelemetryStore } from './persist';
-import { adoptOwnQueue, persistNow, schedulePersist } from './persistence';
+import { adoptOwnQueue } from './queueSaver';
 import { forgetSession, holdSessionLock, openSession, type SessionInfo } from './session';
+import { readPendingSpill } from './spill';
 import { telemetry } from './state';
+import { enqueue, restorePending, saveQueue, takePending, track } from './track';
 import { fetchTransport } from './transport';
 
-/** Events tracked before the session exists get their sequence numbers once it does (bounded). */
-let pending: EventInput[] = [];
+export { track } from './track';
 
-/** Events waiting for a session (for the page-hide spill). */
-export function pendingEvents(): readonly EventInput[] {
-  return pending;
-}
-const MAX_PENDING = 5000;
-
-
-/**
- * Records one event: constant time, no I/O, never blocks a frame. The event is stamped (UUIDv7 id,
- * per-session sequence number, browser time) and queued; it is written to IndexedDB within 250 ms
- * and sent in the background. Components call this instead of reaching the server themselves.
- */
-export function track(input: TrackInput): void {
-  const event = { ...input, props: input.props ?? {}, id: uuidv7(), seq: -1, ts: Date.now() } as EventInput;
-  const s = telemetry.session;
-  if (!s) {
-    if (pending.length < MAX_PENDING) pending.push(event);
-    return;
-  }
-  enqueue(s, event);
-}
-
-function enqueue(s: SessionInfo, event: EventInput): void {
-  event.seq = s.nextSeq++;
-  s.lastActive = event.ts;
-  telemetry.queue.push(s.sessionId, event);
-  telemetry.delivery?.notify();
-  schedulePersist();
+/** What other parts of the page need of a session: its id and the write token that proves it is theirs. */
+export interface SessionCredentials {
+  sessionId: string;
+  token: string;
 }
 
 let starting: Promise<SessionInfo> | null = null;
-const sessionListeners = new Set<(s: SessionInfo) => void>();
+const sessionListeners = new Set<(s: SessionCredentials) => void>();
 
 /**
  * Calls `fn` with the page's session once it has one, and again with each session that replaces it (the server
  * refused the old one); returns the unsubscribe function. For what is bound to the session: the message inbox.
  */
-export function onSession(fn: (s: SessionInfo) => void): () => void {
+export function onSession(fn: (s: SessionCredentials) => void): () => void {
   sessionListeners.add(fn);
   if (telemetry.session) fn(telemetry.session);
   return () => void sessionListeners.delete(fn);
+}
+
+/** The page's session now (a new one replaces a session the server refused); null until telemetry has started one. */
+export function currentSession(): SessionCredentials | null {
+  const s = telemetry.session;
+  return s ? { sessionId: s.sessionId, token: s.token } : null;
 }
 
 /**
  * Starts (or resumes after a reload) the session, the durable queue and delivery; logs
  * `session_start` for a new session. Calling it again returns the same session.
  */
-export function startTelemetry(mode: Mode): Promise<SessionInfo> {
+export function startTelemetry(mode: Mode): Promise<SessionCredentials> {
   starting ??= begin(mode).catch((err: unknown) => {
     starting = null;
     throw err;
@@ -72,10 +53,9 @@ export function startTelemetry(mode: Mode): Promise<SessionInfo> {
 async function begin(mode: Mode): Promise<SessionInfo> {
   telemetry.mode = mode;
   installLifecycle();
-  installDebugHandle();
-  telemetry.store ??= await TelemetryStore.open();
+  telemetry.store ??= await EventStore.open();
   const store = telemetry.store;
-  pending = [...readPendingSpill(), ...pending].slice(-MAX_PENDING);
+  restorePending(readPendingSpill());
   const { session, resumed } = await withRetry(() => openSession(mode, async (id) => (await store?.load(id))?.meta));
   await adoptOwnQueue(session);
   telemetry.tokens.set(session.sessionId, session.token);
@@ -89,17 +69,16 @@ async function begin(mode: Mode): Promise<SessionInfo> {
       props: { mode, viewportWidth: innerWidth, viewportHeight: innerHeight, touch: navigator.maxTouchPoints > 0, language: navigator.language.slice(0, 35) },
     });
   }
-  for (const e of pending) enqueue(session, e);
-  pending = [];
+  for (const e of takePending()) enqueue(session, e);
   if (!telemetry.delivery) {
     telemetry.delivery = new Delivery(telemetry.queue, fetchTransport(), {
       tokenFor: (id) => telemetry.tokens.get(id) ?? null,
       beforeSend: async () => {
-        await persistNow();
+        await saveQueue();
         await telemetry.orphans?.settle();
       },
       onSessionRejected,
-      onRefused,
+      setAside,
     });
     telemetry.orphans = new OrphanAdopter(telemetry, () => telemetry.delivery?.soon());
   }
@@ -136,19 +115,24 @@ function onSessionRejected(sessionId: string, dropped: number): void {
   });
 }
 
-function onRefused(_sessionId: string, events: readonly EventInput[], message: string): void {
+/** Moves events the server will not take to the dead letters in IndexedDB and records how many (as a `refused` drop). */
+async function setAside(sessionId: string, events: readonly EventInput[], message: string): Promise<void> {
   console.error(`Telemetry: the server refused ${events.length} event(s): ${message}`);
+  const at = Date.now();
+  await telemetry.store
+    ?.deadLetter(events.map((event) => ({ sessionId, seq: event.seq, event, reason: message.slice(0, 300), at })))
+    .catch((err: unknown) => console.warn('Telemetry: refused events could not be kept in IndexedDB', err));
   // Record the loss, unless what was refused was such a record itself.
   if (events.every((e) => e.type === 'telemetry_drop')) return;
   track({ type: 'telemetry_drop', input: 'system', props: { reason: 'refused', events: events.length, detail: message.slice(0, 300) } });
 }
 
-/** Sends everything queued now (tests, and before leaving the page). */
+/** Sends everything queued now (after writing it to IndexedDB); resolves when it is sent or a send failed. */
 export function flushTelemetry(): Promise<void> {
-  return telemetry.delivery?.flush() ?? Promise.resolve();
+  return telemetry.delivery?.flush() ?? saveQueue();
 }
 
-/** The current session id, once started. */
-export function currentSessionId(): string | null {
-  return telemetry.session?.sessionId ?? null;
+/** Writes the queue to IndexedDB now; resolves once committed. */
+export function persistTelemetry(): Promise<void> {
+  return saveQueue();
 }

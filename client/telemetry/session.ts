@@ -1,7 +1,7 @@
 // The visitor id (localStorage), this tab's session (sessionStorage, mirrored in IndexedDB with the queue) and session locks.
 import type { Mode } from '../../server/contracts/events';
 import { api } from '../api';
-import type { SessionMeta } from './persist';
+import type { SessionMeta } from './eventStore';
 
 const VISITOR_KEY = 'showroom.visitor';
 const SESSION_KEY = 'showroom.session';

@@ -8,9 +8,10 @@ import type { InputKind } from '../../../server/contracts/events';
 import { selectRecommended } from '../actions';
 import { EYE_HEIGHT, player } from '../player';
 import { loadRecommendations, useRecommendations } from '../recommendations';
-import { markUiHover, productById } from '../store';
+import { productById } from '../store';
 import { Button } from './Button';
-import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
+import { Panel3D } from './Panel3D';
+import { colors, PIXEL_SIZE } from './theme';
 
 const target = new Vector3();
 /** Width of the side card in a headset, panel pixels. */
@@ -67,30 +68,10 @@ export function AlsoLike3D({ productId, placement, panelWidth }: { productId: st
     // A second root in the product panel's anchor: its left edge 12 px right of the panel, tops level, turned in
     // towards the visitor like the next leaf of a folding screen.
     <group position={[(panelWidth / 2 + 12) * PIXEL_SIZE, 0, 0]} rotation={[0, -SIDE_TURN, 0]}>
-      <Container
-        ref={named('also-like-panel')}
-        pixelSize={PIXEL_SIZE}
-        anchorX="left"
-        anchorY="top"
-        depthTest={false}
-        renderOrder={10}
-        fontFamilies={fontFamilies}
-        width={SIDE_WIDTH}
-        flexDirection="column"
-        padding={16}
-        gap={8}
-        backgroundColor={colors.surface}
-        borderRadius={16}
-        borderWidth={1}
-        borderColor={colors.border}
-        color={colors.text}
-        onPointerEnter={() => markUiHover(1)}
-        onPointerLeave={() => markUiHover(-1)}
-        onClick={(e) => e.stopPropagation()}
-      >
+      <Panel3D name="also-like-panel" width={SIDE_WIDTH} anchorX="left" padding={16} gap={8} radius={16}>
         {title}
         {buttons}
-      </Container>
+      </Panel3D>
     </group>
   );
 }

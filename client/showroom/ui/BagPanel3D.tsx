@@ -2,9 +2,10 @@
 import { Container, Text } from '@react-three/uikit';
 import { addToCart, setQuantity, toggleWishlist, useShop } from '../../shop/shop';
 import { formatPrice } from '../format';
-import { markUiHover, useShowroom } from '../store';
+import { useShowroom } from '../store';
 import { Button } from './Button';
-import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
+import { Panel3D } from './Panel3D';
+import { colors, named } from './theme';
 
 export function BagPanel3D() {
   const cart = useShop((s) => s.cart);
@@ -13,32 +14,7 @@ export function BagPanel3D() {
   const message = useShop((s) => s.message);
   const totals = Object.entries(cart.totals).map(([cur, amount]) => formatPrice(amount, cur)).join(' + ');
   return (
-    <Container
-      ref={named('bag-panel')}
-      pixelSize={PIXEL_SIZE}
-      anchorY="top"
-      depthTest={false}
-      renderOrder={10}
-      fontFamilies={fontFamilies}
-      width={460}
-      flexDirection="column"
-      padding={22}
-      gap={10}
-      backgroundColor={colors.surface}
-      borderRadius={20}
-      borderWidth={1}
-      borderColor={colors.border}
-      color={colors.text}
-      onPointerEnter={() => markUiHover(1)}
-      onPointerLeave={() => markUiHover(-1)}
-      onClick={(e) => e.stopPropagation()}
-    >
-      <Container flexDirection="row" justifyContent="space-between" alignItems="center">
-        <Text fontSize={24} fontWeight="bold">
-          Your cart
-        </Text>
-        <Button name="bag-close" kind="ghost" fontSize={13} label="Close" onPress={() => useShowroom.getState().set({ panel: null, uiHover: 0 })} />
-      </Container>
+    <Panel3D name="bag-panel" width={460} title="Your cart" close={{ name: 'bag-close', onPress: () => useShowroom.getState().set({ panel: null, uiHover: 0 }) }}>
       <Container flexDirection="column" gap={8} maxHeight={330} overflow="scroll">
         {cart.items.length === 0 ? (
           <Text fontSize={15} color={colors.muted}>
@@ -99,6 +75,6 @@ export function BagPanel3D() {
       <Text fontSize={13} color={message?.kind === 'error' ? colors.danger : colors.ok}>
         {message?.text ?? ' '}
       </Text>
-    </Container>
+    </Panel3D>
   );
 }

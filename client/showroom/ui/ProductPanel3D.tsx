@@ -9,7 +9,8 @@ import { inputKindOf } from '../input/pointerKind';
 import { markUiHover, productById, useShowroom, variantOf } from '../store';
 import { AlsoLike3D } from './AlsoLike3D';
 import { Button } from './Button';
-import { colors, fontFamilies, named, PIXEL_SIZE } from './theme';
+import { Panel3D } from './Panel3D';
+import { colors, named } from './theme';
 
 /** Width of the panel, panel pixels. */
 const PANEL_WIDTH = 380;
@@ -42,37 +43,7 @@ export function ProductPanel3D() {
 
   return (
     <>
-      <Container
-        ref={named('product-panel')}
-        pixelSize={PIXEL_SIZE}
-        anchorY="top"
-        depthTest={false}
-        renderOrder={10}
-        fontFamilies={fontFamilies}
-        width={PANEL_WIDTH}
-        flexDirection="column"
-        padding={22}
-        gap={12}
-        backgroundColor={colors.surface}
-        borderRadius={20}
-        borderWidth={1}
-        borderColor={colors.border}
-        color={colors.text}
-        onPointerEnter={() => markUiHover(1)}
-        onPointerLeave={() => markUiHover(-1)}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <Container flexDirection="row" justifyContent="space-between" alignItems="flex-start" gap={8}>
-          <Container flexDirection="column" flexShrink={1} gap={2}>
-            <Text fontSize={24} fontWeight="bold">
-              {product.name}
-            </Text>
-            <Text fontSize={13} color={colors.muted}>
-              {product.sku}
-            </Text>
-          </Container>
-          <Button name="panel-close" label="Close" kind="ghost" fontSize={13} onPress={(input) => closePanel(input)} />
-        </Container>
+      <Panel3D name="product-panel" width={PANEL_WIDTH} gap={12} title={product.name} subtitle={product.sku} close={{ name: 'panel-close', onPress: (input) => closePanel(input) }}>
         <Text fontSize={26} fontWeight="bold" color={colors.accent}>
           {formatPrice(product.price + variant.priceDelta, product.currency)}
         </Text>
@@ -133,7 +104,7 @@ export function ProductPanel3D() {
           </Text>
           <Button name="panel-view-bag" kind="ghost" fontSize={13} label={`Cart (${bagCount}) · Wishlist (${wishlist.length})`} onPress={(input) => openBag(input)} />
         </Container>
-      </Container>
+      </Panel3D>
       <AlsoLike3D productId={product.id} placement="side" panelWidth={PANEL_WIDTH} />
     </>
   );

@@ -2,11 +2,11 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { Vector3 } from 'three';
-import { PRESENCE_IDLE_MS, PRESENCE_INTERVAL_MS } from '../../../server/contracts/live';
-import { api } from '../../api';
-import { activeProbe } from '../../telemetry/TelemetryProbe';
-import { telemetry } from '../../telemetry/state';
-import { useShowroom } from '../store';
+import { PRESENCE_IDLE_MS, PRESENCE_INTERVAL_MS } from '../../server/contracts/live';
+import { api } from '../api';
+import { useShowroom } from '../showroom/store';
+import { currentSession } from './recorder';
+import { dwelledProductId } from './TelemetryProbe';
 
 /** Samples of the head this often in the frame loop, ms (the beacon sends the newest). */
 const SAMPLE_MS = 100;
@@ -28,14 +28,13 @@ export function LivePresence() {
     let inFlight = false;
     let pausedUntil = 0;
     const timer = setInterval(() => {
-      const session = telemetry.session;
+      const session = currentSession();
       const now = Date.now();
       if (!session || inFlight || now < pausedUntil || head.at === 0 || document.visibilityState === 'hidden') return;
       const s = useShowroom.getState();
-      const gaze = activeProbe.current?.dwell.current;
       const next = {
         x: head.x, y: head.y, z: head.z, yaw: head.yaw,
-        gaze: gaze?.dwelling ? gaze.productId : null,
+        gaze: dwelledProductId(),
         selected: s.panel === 'product' ? s.selectedId : null,
         mode: s.mode,
         sentAt: now,

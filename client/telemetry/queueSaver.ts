@@ -1,25 +1,17 @@
-// Keeps the queue durable: writes it to IndexedDB shortly after each event, and puts a session's stored events back after a reload.
-import { readSpill } from './lifecycle';
-import { track } from './recorder';
+// Saves the queue to the event store (what is new and what is gone, one transaction at a time) and puts a session's stored events back after a reload.
 import { storeSession, type SessionInfo } from './session';
+import { readSpill } from './spill';
 import { telemetry } from './state';
 
-const PERSIST_DELAY_MS = 250;
-let persistTimer: ReturnType<typeof setTimeout> | null = null;
 let persisting: Promise<void> | null = null;
 
-/** Writes the queue within PERSIST_DELAY_MS (one timer however many events arrive). */
-export function schedulePersist(): void {
-  if (!persistTimer) persistTimer = setTimeout(() => void persistNow(), PERSIST_DELAY_MS);
-}
-
-/** Writes queued events and the session's sequence counter to IndexedDB (one transaction); resolves when done. */
+/**
+ * Writes queued events not yet stored, deletes delivered ones and saves the session's sequence counter, in one
+ * IndexedDB transaction after any write under way; resolves when it is committed (or failed: the events then stay
+ * in memory and are written with the next call).
+ */
 export async function persistNow(): Promise<void> {
-  if (persistTimer) clearTimeout(persistTimer);
-  persistTimer = null;
   while (persisting) await persisting;
-  const drops = telemetry.queue.takeDrops();
-  if (drops) track({ type: 'telemetry_drop', input: 'system', props: { reason: 'capacity', ...drops } });
   const s = telemetry.session;
   if (s) storeSession(s);
   const store = telemetry.store;
