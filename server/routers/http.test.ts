@@ -39,9 +39,9 @@ describe('staff over HTTP', () => {
 
   it('answers 429 with the wait (message and Retry-After) after 20 failed logins from one address, before checking the password', async () => {
     for (let i = 0; i < 20; i++) {
-      expect((await post('staff.login', { email: `nobody${i}@example.com`, password: 'wrong password' })).status).toBe(401);
+      expect((await post('staff.login', { email: `nobody${i}@example.com`, password: 'wrong password' }, { origin: server.url })).status).toBe(401);
     }
-    const blocked = await post('staff.login', ADMIN);
+    const blocked = await post('staff.login', ADMIN, { origin: server.url });
     expect(blocked.status).toBe(429);
     expect(blocked.message).toBe('Too many failed logins from this address; try again in 15 minutes');
     expect(Number(blocked.retryAfter)).toBeGreaterThan(14 * 60);
