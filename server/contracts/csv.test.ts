@@ -13,8 +13,8 @@ describe('csvRecord', () => {
 
   it.each(formulaStarts)('makes text starting %j inert with a leading apostrophe', (text) => {
     expect(inertText(text)).toBe(`'${text}`);
-    const [[cell]] = parse(csvRecord([text], '\n')) as string[][];
-    expect(cell).toBe(`'${text}`);
+    const rows = parse(csvRecord([text], '\n')) as string[][];
+    expect(rows).toEqual([[`'${text}`]]);
   });
 
   it('leaves numbers and ordinary text alone', () => {
