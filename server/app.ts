@@ -1,4 +1,5 @@
 // The HTTP server: tRPC at /trpc, the built client at / and /staff, catalogue assets, /healthz.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
@@ -13,6 +14,7 @@ import { MAX_BATCH_EVENTS } from './contracts/events';
 import { ingestRoute } from './ingest/httpRoute';
 import { RateLimitedError } from './ingest/rateLimit';
 import { appRouter, type AppRouter } from './routers/_app';
+import { internalErrorMessage } from './trpc';
 
 export interface AppOptions {
   deps: AppDeps;
@@ -38,18 +40,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One log line per request would drown the log under event ingest; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 5000 },
+    // A random id per request: in every log line about it, in the X-Request-Id header and in a 500's message.
+    genReqId: () => randomUUID(),
     ...(opts.https ? { https: opts.https } : {}),
   } as FastifyServerOptions);
 
-  // Telemetry: navigator.sendBeacon can only send text/plain; ingest reads such a body as JSON.
-  app.addHook('onRequest', async (req) => {
-    if (req.method === 'POST' && req.url.startsWith('/trpc/session.ingest') && /^text\/plain\b/i.test(req.headers['content-type'] ?? '')) {
+  // Telemetry: navigator.sendBeacon can only send text/plain; ingest reads such a body as JSON. Only the exact,
+  // unbatched ingest path: nothing else (a batch naming another procedure) may ride this rewrite.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.method === 'POST' && req.url === '/trpc/session.ingest' && /^text\/plain\b/i.test(req.headers['content-type'] ?? '')) {
       req.raw.headers['content-type'] = 'application/json';
     }
   });
-  // A body over the limit is refused before parsing, with a message a client can act on.
-  app.setErrorHandler((err: Error & { code?: string }, req, reply) => {
-    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw err;
+  // A body over the limit is refused before parsing, with a message a client can act on; a failure inside the
+  // server is logged with the request id and answered with that id only.
+  app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
+    if (err.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const status = err.statusCode ?? 500;
+      if (status < 500) return reply.code(status).send({ statusCode: status, code: err.code, message: err.message });
+      req.log.error({ err }, 'request failed');
+      return reply.code(status).send({ statusCode: status, message: internalErrorMessage(req.id), requestId: req.id });
+    }
     const message = `The request body is larger than ${BODY_LIMIT} bytes; send at most ${MAX_BATCH_EVENTS} events and 1 MiB per batch`;
     return reply.code(413).send(
       req.url.startsWith('/trpc/') ? { error: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } : { message },
@@ -64,8 +76,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
       return limited ? { headers: { 'retry-after': String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))) } } : {};
     },
-    onError({ error, path: procedure }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+    onError({ error, path: procedure, req }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
   await app.register(fastifyHelmet, {
@@ -88,6 +100,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // The showroom is also served over plain HTTP on a LAN; never upgrade or pin HTTPS from here.
     strictTransportSecurity: opts.https ? undefined : false,
     crossOriginEmbedderPolicy: false,
+    // One framing policy: none (CSP frame-ancestors 'none' above, and DENY for browsers without CSP 2).
+    xFrameOptions: { action: 'deny' },
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
@@ -95,12 +109,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.leanIngest !== false) await app.register(ingestRoute, { deps: opts.deps, trpcOptions });
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
-  app.get('/healthz', async (_req, reply) => {
+  app.get('/healthz', async (req, reply) => {
     try {
       opts.deps.db.prepare('SELECT 1').get();
       return { status: 'ok', schemaVersion: schemaVersion(opts.deps.db) };
     } catch (err) {
-      return reply.code(503).send({ status: 'error', message: (err as Error).message });
+      req.log.error({ err }, 'health check failed');
+      return reply.code(503).send({ status: 'error', message: internalErrorMessage(req.id) });
     }
   });
 

@@ -34,6 +34,12 @@ export interface RequestMeta {
   /** The request's Origin header, if any, and the origin the server was reached at. */
   origin: string | undefined;
   selfOrigin: string | undefined;
+  /** The browser's Sec-Fetch-Site header (`same-origin`, `same-site`, `cross-site`, `none`), if any. */
+  fetchSite: string | undefined;
+  /** Whether the call came over HTTP (a test's direct caller is not a browser and has no headers to check). */
+  viaHttp: boolean;
+  /** The request's id: in the log lines about it and in a 500's message. */
+  requestId: string;
 }
 
 export type Context = AppDeps & RequestMeta;
@@ -47,6 +53,9 @@ export function createInnerContext(deps: AppDeps, meta: Partial<RequestMeta> = {
     userAgent: meta.userAgent ?? '',
     origin: meta.origin,
     selfOrigin: meta.selfOrigin,
+    fetchSite: meta.fetchSite,
+    viaHttp: meta.viaHttp ?? false,
+    requestId: meta.requestId ?? '',
   };
 }
 
@@ -76,6 +85,9 @@ export function createContextFactory(deps: AppDeps) {
       userAgent: String(req.headers['user-agent'] ?? ''),
       origin: typeof req.headers.origin === 'string' ? req.headers.origin : undefined,
       selfOrigin: host ? `${req.protocol}://${host}` : undefined,
+      fetchSite: typeof req.headers['sec-fetch-site'] === 'string' ? req.headers['sec-fetch-site'] : undefined,
+      viaHttp: true,
+      requestId: req.id,
     });
   };
 }

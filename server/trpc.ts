@@ -14,8 +14,13 @@ const t = initTRPC.context<Context>().create({
   // Subscriptions over SSE: a ping every 10 s keeps proxies from closing a quiet stream, and the
   // browser reconnects (resuming after its last tracked id) when it hears nothing for 25 s.
   sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 25_000 } },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zod = error.cause instanceof ZodError ? error.cause : null;
+    // A failure inside the server says nothing about it (SQL, tables, Node internals): the log has it, under this id.
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      const requestId = ctx?.requestId || 'unknown';
+      return { ...shape, message: internalErrorMessage(requestId), data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId } };
+    }
     return {
       ...shape,
       data: {
@@ -26,6 +31,11 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
+
+/** What a caller is told when the server fails: no detail, the request id to quote. */
+export function internalErrorMessage(requestId: string): string {
+  return `Something went wrong on the server; quote request id ${requestId} when reporting it`;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -42,10 +52,22 @@ const readableInputErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(readableInputErrors);
 
-/** Refuses a mutation sent from another site's page (the SameSite cookie is the first line). */
+/** Sec-Fetch-Site values a browser sends for a request made by this site's own pages. */
+const OWN_SITE = new Set(['same-origin', 'same-site']);
+
+/**
+ * Refuses a mutation not sent by this site's pages (the SameSite cookie is the first line): an Origin
+ * header must be the server's own origin; without one, Sec-Fetch-Site must say same-origin or same-site.
+ * A request over HTTP with neither header is refused too (browsers send Origin on every POST).
+ */
 const sameOrigin = t.middleware(({ ctx, type, next }) => {
-  if (type === 'mutation' && ctx.origin && ctx.selfOrigin && ctx.origin !== ctx.selfOrigin) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: `Requests from ${ctx.origin} are not allowed` });
+  if (type !== 'mutation') return next();
+  if (ctx.origin !== undefined) {
+    if (ctx.origin !== ctx.selfOrigin) throw new TRPCError({ code: 'FORBIDDEN', message: `Requests from ${ctx.origin} are not allowed` });
+  } else if (ctx.fetchSite !== undefined) {
+    if (!OWN_SITE.has(ctx.fetchSite)) throw new TRPCError({ code: 'FORBIDDEN', message: `Requests from another site (Sec-Fetch-Site: ${ctx.fetchSite}) are not allowed` });
+  } else if (ctx.viaHttp) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: "Staff changes must come from this site's pages: the request has neither an Origin nor a Sec-Fetch-Site header" });
   }
   return next();
 });

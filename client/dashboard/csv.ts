@@ -1,35 +1,27 @@
-// CSV export of dashboard lists: RFC 4180 quoting (csv-stringify), a UTF-8 byte-order mark for spreadsheets,
-// and text cells that a spreadsheet would run as a formula made inert.
+// CSV export of dashboard lists: the shared CSV writer with CRLF line ends and a UTF-8 byte-order mark for
+// spreadsheets, a browser download, and paging through a whole list.
+import { type CsvCell, csvRecord } from '../../server/contracts/csv';
 
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = CsvCell;
 
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => Cell;
 }
 
-/**
- * A text cell starting with = + - @ or a tab/return is a formula to Excel and LibreOffice; a
- * customer's name from the showroom form must never run as one. Such text gets a leading
- * apostrophe (OWASP's advice); numbers are left as they are.
- */
-export function inertText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** The rows as CSV text: a header line, CRLF line ends, fields quoted where needed, starting with a BOM. */
-export async function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): Promise<string> {
-  const { stringify } = await import('csv-stringify/browser/esm/sync');
-  const records = rows.map((row) =>
-    columns.map((c) => {
-      const v = c.value(row);
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'string') return inertText(v);
-      if (typeof v === 'boolean') return v ? 'yes' : 'no';
-      return v;
-    }),
-  );
-  return stringify(records, { bom: true, header: true, columns: columns.map((c) => c.header), record_delimiter: 'windows' });
+/** The rows as CSV text: a header line, CRLF line ends, fields quoted where needed, starting with a BOM; booleans as yes/no. */
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  let text = '\uFEFF' + csvRecord(columns.map((c) => c.header), '\r\n');
+  for (const row of rows) {
+    text += csvRecord(
+      columns.map((c) => {
+        const v = c.value(row);
+        return typeof v === 'boolean' ? (v ? 'yes' : 'no') : v;
+      }),
+      '\r\n',
+    );
+  }
+  return text;
 }
 
 /** Makes the browser download `text` as a file. */

@@ -4,18 +4,16 @@ import { XROrigin } from '@react-three/xr';
 import { useEffect, useMemo, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { consumeIntents } from './input/intents';
+import { frameSeconds, walkBody } from './input/walkStep';
 import type { ShowroomLayout } from './layout';
 import { setWalkable } from './navigation';
 import { useShowroom } from './store';
-import { clampPitch, EYE_HEIGHT, player, resolveCollisions, TURN_SPEED, WALK_SPEED } from './player';
+import { clampPitch, EYE_HEIGHT, player, resolveCollisions, TURN_SPEED } from './player';
 import { SEATED_OFFSET, useXRPreferences } from './xr/preferences';
 
-const step = new Vector3();
 const head = new Vector3();
 const body = new Vector3();
 const dir = new Vector3();
-/** A walk-to target reached within this distance, metres. */
-const ARRIVED = 0.05;
 
 export function Locomotion({ layout }: { layout: ShowroomLayout }) {
   const origin = useRef<Group>(null);
@@ -29,7 +27,8 @@ export function Locomotion({ layout }: { layout: ShowroomLayout }) {
   }, [layout]);
 
   useFrame((state, delta) => {
-    const dt = Math.min(delta, 0.1);
+    // Real elapsed time (a 2 fps device walks as fast as a 90 Hz headset); walkBody sub-steps for collisions.
+    const dt = frameSeconds(delta);
     const i = consumeIntents();
     if (useShowroom.getState().mode === 'ar') {
       // In AR the world is the customer's room: the origin stays where the session put it.
@@ -61,31 +60,11 @@ export function Locomotion({ layout }: { layout: ShowroomLayout }) {
       heading = Math.atan2(-dir.x, -dir.z);
     }
     if (i.walkTo) walkTarget.current = i.walkTo;
-    let mx = i.moveX;
-    let my = i.moveY;
-    if (mx !== 0 || my !== 0 || i.teleport) walkTarget.current = null;
+    if (i.moveX !== 0 || i.moveY !== 0 || i.teleport) walkTarget.current = null;
     // Turning pivots about the head, so the head has not moved: walk the body from there.
     body.set(head.x, 0, head.z);
-    if (i.teleport) {
-      body.set(i.teleport.x, 0, i.teleport.z);
-    } else if (walkTarget.current) {
-      const dx = walkTarget.current.x - body.x;
-      const dz = walkTarget.current.z - body.z;
-      const d = Math.hypot(dx, dz);
-      const stride = WALK_SPEED * dt;
-      if (d <= Math.max(ARRIVED, stride)) {
-        body.set(walkTarget.current.x, 0, walkTarget.current.z);
-        walkTarget.current = null;
-      } else body.set(body.x + (dx / d) * stride, 0, body.z + (dz / d) * stride);
-      mx = my = 0;
-    }
-    if (mx !== 0 || my !== 0) {
-      const sin = Math.sin(heading);
-      const cos = Math.cos(heading);
-      // Forward is -z rotated by the heading; right is +x rotated by it.
-      step.set(mx * cos - my * sin, 0, -mx * sin - my * cos).multiplyScalar(WALK_SPEED * dt);
-      body.add(step);
-    }
+    if (i.teleport) body.set(i.teleport.x, 0, i.teleport.z);
+    else walkTarget.current = walkBody(body, dt, { moveX: i.moveX, moveY: i.moveY, heading, target: walkTarget.current }, bounds, obstacles);
     resolveCollisions(body, bounds, obstacles);
     player.position.x += body.x - head.x;
     player.position.z += body.z - head.z;

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { createTestEnv } from '../../test/helpers/deps';
+import { formulaStarts } from '../../test/fixtures/formulaText';
 import { makeEventsDatabase, runExport } from '../../test/bench/exportBench';
 import { runCli } from '../../test/helpers/server';
 
@@ -54,5 +56,19 @@ describe('export', () => {
     expect(future.stdout).toBe('id,session_id,visitor_id,seq,type,client_ts,server_ts,input,product_id,variant_id,props\n');
     expect(runCli(['export', 'events', '--format', 'csv', '--since', 'yesterday'], { dataDir }).stderr).toMatch(/expected a date like 2025-03-31/);
     expect(runCli(['export', 'orders', '--format', 'csv'], { dataDir }).stderr).toMatch(/Allowed choices are events, sessions, customers, leads/);
+  });
+
+  it('writes customer names that a spreadsheet would run as a formula inert, like the dashboard does', () => {
+    const env = createTestEnv();
+    dirs.push(env.dir);
+    const insert = env.deps.db.prepare("INSERT INTO customers (name, email, company, source, created_at, updated_at) VALUES (?, ?, ?, 'showroom', 1, 1)");
+    formulaStarts.forEach((name, i) => insert.run(name, `c${i}@example.com`, name));
+    env.deps.db.close();
+    const out = runCli(['export', 'customers', '--format', 'csv'], { dataDir: env.dir });
+    expect(out.status).toBe(0);
+    const rows = parse(out.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.name)).toEqual(formulaStarts.map((n) => `'${n}`));
+    expect(rows.map((r) => r.company)).toEqual(formulaStarts.map((n) => `'${n}`));
+    expect(rows.map((r) => r.email)).toEqual(formulaStarts.map((_, i) => `c${i}@example.com`));
   });
 });

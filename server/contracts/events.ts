@@ -20,10 +20,32 @@ const EARLIEST_TS = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
 const shortText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
-const count = z.number().int().min(0).max(1_000_000);
-const durationMs = z.number().int('must be whole milliseconds').min(0).max(DAY_MS, 'must be at most one day in ms');
-/** A coordinate in the showroom, metres. */
+
+/** Highest figure kept for counts a device reports (frames, triangles, bytes); more is stored as this. */
+export const MAX_COUNT = 1e9;
+/** Longest per-frame time kept, ms (ten minutes: a device stalled in the background); more is stored as this. */
+export const MAX_FRAME_MS = 600_000;
+
+/**
+ * A non-negative figure a device measured: refused when negative or not a finite number, stored as `max`
+ * when larger (a slow or sleeping device must not lose its report), rounded when `whole`.
+ */
+const measured = (max: number, whole = false) =>
+  z
+    .number()
+    .min(0)
+    .transform((v) => Math.min(whole ? Math.round(v) : v, max));
+const count = measured(MAX_COUNT, true);
+/** A duration, ms: rounded to whole ms and stored as one day when longer. */
+const durationMs = measured(DAY_MS, true);
+/** A coordinate in the showroom, metres: a place outside the building is a broken client, refused. */
 const metres = z.number().min(-10_000).max(10_000);
+/** An angle, radians, normalised into (-π, π] (a client may accumulate turns). */
+const radians = z.number().transform((a) => {
+  const r = a - 2 * Math.PI * Math.floor((a + Math.PI) / (2 * Math.PI));
+  return r === -Math.PI ? Math.PI : r;
+});
+const frameMs = measured(MAX_FRAME_MS);
 const epochMs = z
   .number()
   .int('must be whole milliseconds since the epoch')
@@ -45,8 +67,12 @@ const base = {
 const productRef = { productId: slugSchema, variantId: slugSchema.optional() };
 const optionalProductRef = { productId: slugSchema.optional(), variantId: slugSchema.optional() };
 
+/**
+ * One event type. An absent `props` is parsed as `{}` (prefault, not default), so required properties are
+ * refused the same way whether the key is missing or empty.
+ */
 const ev = <T extends string, S extends z.ZodRawShape, P extends z.ZodRawShape>(type: T, ref: S, props: P) =>
-  z.object({ ...base, ...ref, type: z.literal(type), props: z.strictObject(props).default({} as never) });
+  z.object({ ...base, ...ref, type: z.literal(type), props: z.strictObject(props).prefault({} as never) });
 
 /** A chunk of head and hand poses (see ./pose.ts), base64 in JSON, checked byte by byte. */
 const poseEvent = ev('pose', optionalProductRef, {
@@ -97,7 +123,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('recommendation_click', productRef, { from: slugSchema, position: z.number().int().min(1).max(8) }),
   // Attention: the head ray (desktop: centre of view) resting on a product
   ev('dwell_start', productRef, {}),
-  ev('dwell_end', productRef, { durationMs, distanceM: z.number().min(0).max(1000).optional() }),
+  ev('dwell_end', productRef, { durationMs, distanceM: measured(1000).optional() }),
   poseEvent,
   // Devices
   ev('grab_start', productRef, { hand: hand.optional() }),
@@ -113,7 +139,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     x: metres,
     y: metres,
     z: metres,
-    rotationY: z.number().min(-7).max(7).optional(),
+    rotationY: radians.optional(),
     surface: z.enum(['floor', 'plane', 'unknown']).optional(),
   }),
   ev('gamepad_connected', optionalProductRef, { id: shortText(100), mapping: shortText(20).optional() }),
@@ -127,31 +153,31 @@ export const eventSchema = z.discriminatedUnion('type', [
     message: shortText(500),
     source: shortText(300).optional(),
     /** How many times the same message was seen and folded into this event. */
-    count: z.number().int().min(1).max(1_000_000).default(1),
+    count: z.number().int().min(1).transform((n) => Math.min(n, MAX_COUNT)).default(1),
   }),
   ev('perf', optionalProductRef, {
     windowMs: durationMs,
     frames: count,
-    fps: z.number().min(0).max(1000),
-    frameMsP50: z.number().min(0).max(60_000),
-    frameMsP95: z.number().min(0).max(60_000),
-    frameMsMax: z.number().min(0).max(60_000),
+    fps: measured(1000),
+    frameMsP50: frameMs,
+    frameMsP95: frameMs,
+    frameMsMax: frameMs,
     /** Frames longer than 50 ms. */
     longFrames: count,
     drawCalls: count.optional(),
-    triangles: z.number().int().min(0).max(1e9).optional(),
-    heapMb: z.number().min(0).max(1e6).optional(),
+    triangles: count.optional(),
+    heapMb: measured(1e6).optional(),
     /** Time the gaze and pose probe took per frame, ms. */
-    probeMsP50: z.number().min(0).max(60_000).optional(),
-    probeMsMax: z.number().min(0).max(60_000).optional(),
+    probeMsP50: frameMs.optional(),
+    probeMsMax: frameMs.optional(),
     queueEvents: count.optional(),
-    queueBytes: z.number().int().min(0).max(1e9).optional(),
+    queueBytes: count.optional(),
   }),
   ev('telemetry_drop', optionalProductRef, {
     reason: z.enum(['capacity', 'refused', 'session_rejected']),
     events: count,
     poseSamples: count.default(0),
-    bytes: z.number().int().min(0).max(1e9).default(0),
+    bytes: count.default(0),
     detail: shortText(300).optional(),
   }),
 ]);

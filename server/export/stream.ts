@@ -1,7 +1,7 @@
-// Streams an export query as CSV (csv-stringify) or NDJSON in batches, with backpressure, so memory stays flat.
+// Streams an export query as CSV (the shared writer in contracts/csv.ts) or NDJSON in batches, with backpressure, so memory stays flat.
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify/sync';
+import { type CsvCell, csvRecord } from '../contracts/csv';
 import type { ExportQuery } from '../db/exports';
 
 export const exportFormats = ['csv', 'ndjson'] as const;
@@ -19,7 +19,9 @@ export function* exportChunks(q: ExportQuery, format: ExportFormat, onRows: (row
   const flush = (): string => {
     let text: string;
     if (format === 'csv') {
-      text = stringify(batch, { header: first, columns: q.columns, cast: { boolean: (b) => (b ? '1' : '0') } });
+      // The same writer as the dashboard's CSV (text that a spreadsheet would run as a formula is made inert).
+      text = first ? csvRecord(q.columns, '\n') : '';
+      for (const row of batch) text += csvRecord(row as CsvCell[], '\n');
       first = false;
     } else {
       text = '';

@@ -7,6 +7,7 @@ import { getErrorShape, getHTTPStatusCode, getTRPCErrorFromUnknown } from '@trpc
 import { tokenMatches } from '../auth/tokens';
 import { ingestBatchSchema, MAX_BATCH_EVENTS } from '../contracts/events';
 import { sessionForWrite } from '../db/sessions';
+import type { Context } from '../context';
 import type { AppRouter } from '../routers/_app';
 import { ingestLimiter } from '../routers/session';
 import { storeBatch, unknownProductsMessage, type IngestDeps } from './store';
@@ -63,8 +64,10 @@ export const ingestRoute: FastifyPluginAsync<IngestRouteOptions> = async (app, o
     } catch (cause) {
       // A failed write: answered and reported (trpcOptions.onError logs it) as the tRPC handler would.
       const error = getTRPCErrorFromUnknown(cause);
-      trpcOptions.onError?.({ error, type: 'mutation', path: PROCEDURE, input, ctx: undefined, req });
-      const shape = getErrorShape({ config: trpcOptions.router._def._config, error, type: 'mutation', path: PROCEDURE, input, ctx: undefined });
+      // The error formatter reads only the request id from the context (the 500 names it, the log has the cause).
+      const ctx = { requestId: req.id } as Context;
+      trpcOptions.onError?.({ error, type: 'mutation', path: PROCEDURE, input, ctx, req });
+      const shape = getErrorShape({ config: trpcOptions.router._def._config, error, type: 'mutation', path: PROCEDURE, input, ctx });
       reply.code(getHTTPStatusCode({ error: shape }));
       body = JSON.stringify({ error: shape });
     }

@@ -167,7 +167,7 @@ describe('staff accounts', () => {
     for (let i = 0; i < 10; i++) expect((await errorOf(attacker.staff.login({ email, password: `guess number ${i}` }))).code).toBe('UNAUTHORIZED');
     const blocked = await errorOf(attacker.staff.login({ email, password: 'correct horse battery' }));
     expect(blocked.code).toBe('TOO_MANY_REQUESTS');
-    expect(blocked.message).toBe('Too many failed logins for this account; try again in 15 minutes');
+    expect(blocked.message).toBe('Too many failed logins for this account from this address; try again in 15 minutes');
     // A different account from the same address is not locked out by these ten failures.
     await env.staff('viewer');
   });

@@ -16,7 +16,7 @@ const LOGIN_TTL_SECONDS = 12 * 60 * 60;
 export const staffRouter = router({
   /**
    * Checks the email and password and sets the httpOnly login cookie. Failed attempts are limited
-   * per client address and per account (429 with the time to wait); another site's page is refused.
+   * per (account, address), per account and per address (429 with the time to wait); another site's page is refused.
    */
   login: sameOriginProcedure
     .input(z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }))
@@ -29,7 +29,7 @@ export const staffRouter = router({
         await throttle.failed(ctx.ip, input.email);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
       }
-      await throttle.succeeded(input.email);
+      await throttle.succeeded(ctx.ip, input.email);
       const token = newToken();
       const now = ctx.now();
       createLogin(ctx.db, { tokenHash: hashToken(token), userId: user.id, now, expiresAt: now + LOGIN_TTL_SECONDS * 1000 });

@@ -8,9 +8,9 @@ import { runCli, startTestServer, tempDir, type TestServer } from '../helpers/se
 let server: TestServer | undefined;
 afterAll(async () => server?.stop());
 
-function request(url: string, ca: Buffer, init: { method?: string; body?: string } = {}) {
+function request(url: string, ca: Buffer, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = https.request(url, { ca, method: init.method ?? 'GET', headers: init.body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    const req = https.request(url, { ca, method: init.method ?? 'GET', headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -44,6 +44,7 @@ describe('HTTPS', () => {
 
     const login = await request(`${server.url}/trpc/staff.login`, ca, {
       method: 'POST',
+      headers: { origin: server.url },
       body: JSON.stringify({ email: 'tls@example.com', password: 'a long enough password' }),
     });
     expect(login.status).toBe(200);

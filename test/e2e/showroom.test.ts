@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** The session's events as staff see them (login over HTTP, then staff.session). */
 async function staffEvents(sessionId: string): Promise<{ seq: number; type: string; productId: string | null; variantId: string | null; props: Record<string, unknown> }[]> {
-  const login = await fetch(`${server.url}/trpc/staff.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(STAFF) });
+  const login = await fetch(`${server.url}/trpc/staff.login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(STAFF) });
   expect(login.status).toBe(200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const res = await fetch(`${server.url}/trpc/staff.session?input=${encodeURIComponent(JSON.stringify({ id: sessionId, limit: 500 }))}`, { headers: { cookie } });

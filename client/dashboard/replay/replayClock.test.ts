@@ -19,11 +19,25 @@ describe('replay clock', () => {
     expect(ended).toBe(1);
   });
 
-  it('caps a long frame (a background tab) at a quarter second of real time', () => {
+  it('plays 8x in real time at 2 fps as at 90 fps', () => {
+    const replayTimeAfter = (fps: number, seconds: number) => {
+      const c = createReplayClock(0, 600_000);
+      c.playing = true;
+      c.speed = 8;
+      for (let f = 0; f < Math.round(seconds * fps); f++) advance(c, 1 / fps);
+      return c.timeMs;
+    };
+    expect(replayTimeAfter(2, 3)).toBeCloseTo(24_000, 6);
+    expect(replayTimeAfter(90, 3)).toBeCloseTo(24_000, 6);
+  });
+
+  it('caps a very long frame (a tab coming back from the background) at one second of real time', () => {
     const c = createReplayClock(0, 60_000);
     c.playing = true;
     advance(c, 5);
-    expect(c.timeMs).toBe(250);
+    expect(c.timeMs).toBe(1000);
+    advance(c, Number.NaN);
+    expect(c.timeMs).toBe(1000);
   });
 
   it('seeks within the replay', () => {

@@ -30,12 +30,19 @@ export function seek(clock: ReplayClock, ms: number): void {
 }
 
 /**
- * Advances a playing clock by `deltaS` seconds of real time times its speed; stops at the end. A very long frame
- * (a background tab) advances at most 0.25 s of real time, so the replay does not leap.
+ * Longest frame played in full, seconds of real time: a slow device (1 fps and up) plays in real time; the first
+ * frame after a hidden tab (the render loop paused) counts as this much, so the replay does not leap.
+ */
+export const MAX_FRAME_S = 1;
+
+/**
+ * Advances a playing clock by `deltaS` seconds of real time (at most MAX_FRAME_S; a bad delta is none) times its
+ * speed; stops at the end.
  */
 export function advance(clock: ReplayClock, deltaS: number): void {
   if (!clock.playing) return;
-  clock.timeMs += Math.min(deltaS, 0.25) * 1000 * clock.speed;
+  const realS = Number.isFinite(deltaS) && deltaS > 0 ? Math.min(deltaS, MAX_FRAME_S) : 0;
+  clock.timeMs += realS * 1000 * clock.speed;
   if (clock.timeMs >= clock.durationMs) {
     clock.timeMs = clock.durationMs;
     clock.playing = false;

@@ -13,7 +13,7 @@ export function ExportButton<T>({ list, columns, rows }: { list: string; columns
     setState({ busy: true, message: null, error: false });
     try {
       const result = await rows();
-      downloadText(csvFilename(list, localDay()), await toCsv(columns, result.rows), 'text/csv;charset=utf-8');
+      downloadText(csvFilename(list, localDay()), toCsv(columns, result.rows), 'text/csv;charset=utf-8');
       const message = result.truncated ? `Exported the first ${result.rows.length} rows; use the showroom export command for everything.` : `Exported ${result.rows.length} rows.`;
       setState({ busy: false, message, error: false });
     } catch (err) {

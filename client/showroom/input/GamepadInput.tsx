@@ -6,6 +6,7 @@ import { useShowroom } from '../store';
 import { createCentrePointer } from './CentrePointer';
 import { readGamepad, PITCH_SPEED } from './gamepadMapping';
 import { addLook, clearAxes, setAxes } from './intents';
+import { frameSeconds } from './walkStep';
 
 /** Pointer type of gamepad clicks; `inputKindOf` maps it to `gamepad`. */
 export const GAMEPAD_POINTER = 'gamepad';
@@ -46,7 +47,7 @@ export function GamepadInput() {
     pointer.move(scene, { timeStamp: now });
     const f = readGamepad(pad, held.current);
     setAxes(SOURCE, { moveX: f.moveX, moveY: f.moveY, turn: f.turn });
-    if (f.pitch !== 0) addLook(0, f.pitch * PITCH_SPEED * Math.min(delta, 0.1));
+    if (f.pitch !== 0) addLook(0, f.pitch * PITCH_SPEED * frameSeconds(delta));
     for (const action of f.pressed) {
       if (action === 'select') {
         // A press of A is one click on what is in the centre: down and up together.

@@ -7,6 +7,7 @@ import type { Product } from '../../../server/contracts/catalog';
 import type { InputKind } from '../../../server/contracts/events';
 import { track } from '../../telemetry/recorder';
 import { inputKindOf } from '../input/pointerKind';
+import { frameSeconds } from '../input/walkStep';
 import { useShowroom } from '../store';
 
 const hitMatrix = new Matrix4();
@@ -56,7 +57,7 @@ export function ARView({ product, children }: Props) {
     if (g && isPlaced.current) {
       for (const source of state.gl.xr.getSession()?.inputSources ?? []) {
         const x = source.gamepad?.axes[2] ?? 0;
-        if (Math.abs(x) > 0.2) g.rotation.y -= x * TURN_SPEED * Math.min(delta, 0.1);
+        if (Math.abs(x) > 0.2) g.rotation.y -= x * TURN_SPEED * frameSeconds(delta);
       }
     }
   });
