@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: import.meta.dirname,
-          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/voice/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
