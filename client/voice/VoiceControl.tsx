@@ -69,7 +69,10 @@ export function VoiceControl() {
         onPointerCancel={talkEnd}
         onContextMenu={(e) => e.preventDefault()}
       >
-        🎤
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden fill="currentColor">
+          <rect x="9" y="3" width="6" height="11" rx="3" />
+          <path d="M6 11a6 6 0 0 0 12 0h-2a4 4 0 0 1-8 0zM11 17h2v4h-2z" />
+        </svg>
       </button>
       <VoiceStatus />
     </>

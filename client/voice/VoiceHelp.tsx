@@ -4,7 +4,7 @@ export function VoiceHelp() {
     <section>
       <h3>Voice (recognised on this device; no audio leaves it)</h3>
       <dl>
-        <dt>Hold Space or the 🎤 button</dt><dd>speak a command (phones: hold the 🎤 button)</dd>
+        <dt>Hold Space or the mic button</dt><dd>speak a command (phones: hold the mic button)</dd>
         <dt>Hold B (right controller)</dt><dd>speak a command in a headset</dd>
         <dt>“show me the Oslo chair”, “go to lighting”</dt><dd>go to a product (its details open) or an area; also “take me to …”</dd>
         <dt>“make it navy”, “show it in walnut”</dt><dd>change the colour or finish</dd>

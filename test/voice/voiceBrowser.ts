@@ -1,6 +1,6 @@
 // A Chromium whose microphone plays a WAV file (fake capture), and holding push to talk for as long as the speech lasts.
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from '../helpers/browser';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser';
 import { readWav } from './speech';
 
 /** Launches Chromium with the showroom's headless flags and `wav` as the microphone (permission granted). */
@@ -8,16 +8,7 @@ export function launchWithMicrophone(wav: string): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-audio-capture=${wav}`,
