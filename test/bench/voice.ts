@@ -16,22 +16,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Frame intervals (ms) over `ms` of wall time, from requestAnimationFrame in the page. */
 function frameTimes(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate(
-    (dur) =>
-      new Promise<number[]>((resolve) => {
-        const out: number[] = [];
-        let last = performance.now();
-        const end = last + dur;
-        const tick = (t: number) => {
-          out.push(t - last);
-          last = t;
-          if (t < end) requestAnimationFrame(tick);
-          else resolve(out.slice(1));
-        };
-        requestAnimationFrame(tick);
-      }),
-    ms,
-  );
+  // A string, not a function: tsx wraps named functions in a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    const tick = (t) => { out.push(t - last); last = t; if (t < end) requestAnimationFrame(tick); else resolve(out.slice(1)); };
+    requestAnimationFrame(tick);
+  })`) as Promise<number[]>;
 }
 
 if (!canSpeak()) {
