@@ -9,6 +9,8 @@ const apiPort = Number(process.env.SHOWROOM_API_PORT ?? 8081);
 export default defineConfig({
   root,
   plugins: [react()],
+  // soundswallower's web build imports a Blob polyfill that touches `document` and so breaks in the recogniser worker.
+  resolve: { alias: { 'blob-polyfill': path.join(root, 'voice/nativeBlob.ts') } },
   build: {
     outDir: path.resolve(import.meta.dirname, 'dist/client'),
     emptyOutDir: true,
@@ -37,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: import.meta.dirname,
-          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/voice/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

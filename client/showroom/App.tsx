@@ -7,6 +7,8 @@ import { api } from '../api';
 import { connectShop } from '../shop/shop';
 import { onSession, startTelemetry } from '../telemetry/recorder';
 import { LivePresence } from '../telemetry/LivePresence';
+import { VoiceControl } from '../voice/VoiceControl';
+import { VoiceIndicator3D } from '../voice/VoiceIndicator3D';
 import { TelemetryProbe } from '../telemetry/TelemetryProbe';
 import { closePanel } from './actions';
 import { AutomationHandle, installTelemetryHandle } from './automation';
@@ -99,6 +101,7 @@ export function App() {
           <TelemetryProbe />
           <LivePresence />
           <MessagePanel3D />
+          <VoiceIndicator3D />
         </XR>
       </Canvas>
       {locked ? <div className="crosshair" aria-hidden /> : null}
@@ -107,7 +110,7 @@ export function App() {
           ? 'Esc releases the mouse'
           : panelOpen
             ? 'Esc closes the panel · drag to look · H for help'
-            : 'Click a product to see it · drag to look · WASD to walk · click the floor to go there · H for help'}
+            : 'Click a product to see it · drag to look · WASD to walk · click the floor to go there · hold Space to speak · H for help'}
       </div>
       <div className="toolbar">
         {canvas && !locked ? <button onClick={() => requestMouseLook(canvas)}>Mouse look</button> : null}
@@ -119,6 +122,7 @@ export function App() {
       <MessageToast />
       <HelpOverlay />
       <GamepadBadge />
+      <VoiceControl />
     </>
   );
 }

@@ -1,5 +1,7 @@
 // The controls help: every device's controls, opened with the ? button or the H key.
 import { useEffect, useState } from 'react';
+import { HELP_EVENT } from '../voice/commands';
+import { VoiceHelp } from '../voice/VoiceHelp';
 import { HELP_KEYS } from './input/bindings';
 
 export function HelpOverlay() {
@@ -10,8 +12,13 @@ export function HelpOverlay() {
       if (!typing && HELP_KEYS.includes(e.code)) setOpen((o) => !o);
       else if (e.key === 'Escape') setOpen(false);
     };
+    const onVoice = () => setOpen(true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(HELP_EVENT, onVoice);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(HELP_EVENT, onVoice);
+    };
   }, []);
   return (
     <>
@@ -62,6 +69,7 @@ export function HelpOverlay() {
               <dt>Y</dt><dd>switch between teleport and glide</dd>
             </dl>
           </section>
+          <VoiceHelp />
           <button onClick={() => setOpen(false)}>Close</button>
         </div>
       ) : null}

@@ -43,6 +43,7 @@ const firstRequired: Record<EventType, string | null> = {
   error: 'kind',
   perf: 'windowMs',
   telemetry_drop: 'reason',
+  voice_command: 'phrase',
 };
 
 interface Answer {

@@ -4,8 +4,8 @@ import { slugSchema, uuidSchema, uuidv7Schema } from './ids';
 import { checkPoseChunk, MAX_POSE_CHUNK_BYTES, MAX_POSE_SAMPLES, POSE_FORMAT } from './pose';
 import { fromBase64 } from './base64';
 
-/** What caused an event. `system` is the page itself (session start/end, pose, perf); `keyboard` a key press. */
-export const inputKinds = ['mouse', 'touch', 'gamepad', 'controller', 'hand', 'gaze', 'keyboard', 'system'] as const;
+/** What caused an event. `system` is the page itself (session start/end, pose, perf); `keyboard` a key press; `voice` a spoken command. */
+export const inputKinds = ['mouse', 'touch', 'gamepad', 'controller', 'hand', 'gaze', 'keyboard', 'system', 'voice'] as const;
 export type InputKind = (typeof inputKinds)[number];
 
 /** How the customer is viewing the showroom. */
@@ -121,6 +121,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   ev('contact_request', optionalProductRef, { channel: z.enum(['form', 'one-press']) }),
   // "You may also like" in the product panel: productId is the product clicked, `from` the panel's product
   ev('recommendation_click', productRef, { from: slugSchema, position: z.number().int().min(1).max(8) }),
+  // A spoken command, recognised on the device (never audio): the words heard, how sure, whether it was acted on
+  ev('voice_command', optionalProductRef, { phrase: shortText(200), confidence: z.number().min(0).max(1), understood: z.boolean() }),
   // Attention: the head ray (desktop: centre of view) resting on a product
   ev('dwell_start', productRef, {}),
   ev('dwell_end', productRef, { durationMs, distanceM: measured(1000).optional() }),

@@ -17,6 +17,11 @@ describe('timeline text', () => {
     expect(describeEvent(e, catalog)).toMatchObject({ text: 'Looked at Oslo Chair, navy wool, for 12 s from 2.0 m', ts: T + 7_700, kind: 'look', productId: 'oslo-chair' });
   });
 
+  it('quotes what the customer said, and says when it was not understood', () => {
+    expect(describeEvent(ev('voice_command', { input: 'voice', props: { phrase: 'make it navy', confidence: 0.8, understood: true } }), catalog)).toMatchObject({ text: "Said 'make it navy'", kind: 'voice' });
+    expect(text(ev('voice_command', { input: 'voice', props: { phrase: 'show me the fjord', confidence: 0.3, understood: false } }))).toBe("Said 'show me the fjord' (not understood)");
+  });
+
   it('names products and variants for selects, variant changes, the cart, the wishlist and requests', () => {
     expect(text(ev('product_select', { productId: 'oslo-chair', variantId: 'sand' }))).toBe('Opened Oslo Chair (Sand wool)');
     expect(text(ev('variant_change', { productId: 'oslo-chair', variantId: 'navy', props: { from: 'sand' } }))).toBe('Switched Oslo Chair to Navy wool (from Sand wool)');

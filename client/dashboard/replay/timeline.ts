@@ -17,7 +17,7 @@ export interface TimelineEvent {
 }
 
 /** What kind of moment an entry is: it picks the marker colour in the replay and the dot in the list. */
-export type EntryKind = 'visit' | 'device' | 'look' | 'select' | 'variant' | 'inspect' | 'grab' | 'cart' | 'wishlist' | 'contact' | 'move' | 'problem';
+export type EntryKind = 'visit' | 'device' | 'look' | 'select' | 'variant' | 'inspect' | 'grab' | 'cart' | 'wishlist' | 'contact' | 'move' | 'voice' | 'problem';
 
 export interface TimelineEntry {
   /** The event's sequence number (dwell entries: the `dwell_end`). */
@@ -114,6 +114,11 @@ export function describeEvent(e: TimelineEvent, catalog: Names): Omit<TimelineEn
     case 'staff_message_dismissed': {
       const ms = num(e.props.durationMs);
       return at('contact', `Dismissed the salesperson's message${ms !== undefined ? ` after ${spokenDuration(ms)}` : ''}`);
+    }
+    case 'voice_command': {
+      const phrase = str(e.props.phrase);
+      if (!phrase) return at('voice', 'Spoke, but no words were heard');
+      return at('voice', `Said '${phrase}'${e.props.understood === false ? ' (not understood)' : ''}`);
     }
     case 'teleport':
       return at('move', `Teleported${e.props.method === 'click' ? ' (clicked the floor)' : ''}`);

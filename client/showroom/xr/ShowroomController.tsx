@@ -1,5 +1,6 @@
 // What each XR controller brings: its model and pointers, thumbstick movement, and the teleport arc (left hand).
 import { DefaultXRController, useXRInputSourceStateContext } from '@react-three/xr';
+import { VoicePushToTalk } from '../../voice/VoicePushToTalk';
 import { TeleportArc } from './TeleportArc';
 import { ThumbstickControls } from './ThumbstickControls';
 
@@ -15,7 +16,7 @@ export function ShowroomController() {
     <>
       <DefaultXRController rayPointer={{ clickThresholdMs: XR_CLICK_MS }} />
       <ThumbstickControls />
-      {state.inputSource.handedness === 'left' ? <TeleportArc /> : null}
+      {state.inputSource.handedness === 'left' ? <TeleportArc /> : <VoicePushToTalk />}
     </>
   );
 }
