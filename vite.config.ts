@@ -44,7 +44,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/helpers/global-server.ts'],
           testTimeout: 30_000,
-          // Unit and integration tests first, on both cores; the browser tests only after them.
+          // Unit and integration tests first, on both cores (vitest's default is one worker less than the cores);
+          // the browser tests only after them.
+          maxWorkers: 2,
           sequence: { groupOrder: 0 },
         },
       },

@@ -38,7 +38,7 @@ async function staffEvents(sessionId: string): Promise<{ seq: number; type: stri
 }
 
 describe('showroom shopping flow', () => {
-  it('selects, recolours, inspects, adds to cart and wishlist, edits the cart and asks for a salesperson, all logged in order', { timeout: 240_000 }, async () => {
+  it('selects, recolours, inspects, adds to cart and wishlist, edits the cart and asks for a salesperson, all logged in order', { timeout: 360_000 }, async () => {
     const page = await shared.page({ viewport: { width: 1280, height: 720 } });
     // SwiftShader on two shared cores: a frame can take a while.
     page.setDefaultTimeout(60_000);
