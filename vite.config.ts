@@ -34,14 +34,22 @@ export default defineConfig({
   test: {
     // Vite's root is client/; tests are found from the project root.
     dir: import.meta.dirname,
+    reporters: ['default', './test/helpers/timingReporter.ts'],
+    // `npm test` runs unit and e2e; `npm run test:slow` runs the slow project (benchmark-like tests, *.slow.test.ts).
     projects: [
       {
         test: {
           name: 'unit',
           root: import.meta.dirname,
           include: ['server/**/*.test.ts', 'client/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/voice/**/*.test.ts'],
+          exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
           environment: 'node',
+          globalSetup: ['test/helpers/global-server.ts'],
           testTimeout: 30_000,
+          // Unit and integration tests first, on both cores (vitest's default is one worker less than the cores);
+          // the browser tests only after them.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -51,9 +59,25 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 120_000,
+          // Each browser test sets its own timeout, sized to what it does.
+          testTimeout: 60_000,
           hookTimeout: 120_000,
+          // One file at a time: SwiftShader renders on the CPU, and two pages at once would share two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          root: import.meta.dirname,
+          include: ['**/*.slow.test.ts'],
+          exclude: ['**/node_modules/**'],
+          environment: 'node',
+          globalSetup: ['test/helpers/global-server.ts'],
+          testTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { v7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSession, rng } from '../helpers/analyticsFixture';
-import { launchBrowser, watchPage, clickAt, steadyScreenPoint } from '../helpers/browser';
+import { clickAt, downloadText, settledScreenshot, steadyScreenPoint, watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { decodePng, imageStats } from '../helpers/image';
 import { root, runCli, startTestServer, type TestServer } from '../helpers/server';
@@ -15,9 +15,11 @@ import { httpClient } from '../helpers/trpcHttp';
 import { injectIWER, waitForXRSession, waitFrames, xrClick, xrPressInScene, xrRemote, aimAt } from '../helpers/xr';
 import { loadCatalogFile } from '../../server/catalog-loader';
 import type { TelemetryEvent } from '../../server/contracts/events';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results/analytics');
 const STAFF = { email: 'vic@example.com', password: 'analytics-test-pass' };
 const sent: TelemetryEvent[][] = [];
@@ -48,11 +50,9 @@ beforeAll(async () => {
   const created = runCli(['user', 'add', '--email', STAFF.email, '--name', 'Vic', '--role', 'viewer', '--password-stdin'], { dataDir: server.dataDir, input: `${STAFF.password}\n` });
   expect(created.status).toBe(0);
   await seed();
-  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -75,8 +75,8 @@ async function chartShot(page: Page, label: string) {
 }
 
 describe('analytics page', () => {
-  it('draws the funnel, device split, attention ranking and floor heatmap with the seeded numbers, and exports the table', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  it('draws the funnel, device split, attention ranking and floor heatmap with the seeded numbers, and exports the table', { timeout: 60_000 }, async () => {
+    const context = await shared.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const watch = watchPage(page, server.url);
@@ -111,8 +111,7 @@ describe('analytics page', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    const file = await (await download).path();
-    const rows = parse(fs.readFileSync(file, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse(await downloadText(await download), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.find((r) => r['Product id'] === 'bergen-armchair')?.['Sessions that looked']).toBe(String(x.viewsOf('bergen-armchair')));
     expect(rows.length).toBe(await page.locator('table.analytics-products tbody tr').count());
 
@@ -126,8 +125,8 @@ describe('analytics page', () => {
 });
 
 describe('showroom: you may also like', () => {
-  it('shows recommendations in the product panel; a press selects that product and is logged', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  it('shows recommendations in the product panel; a press selects that product and is logged', { timeout: 150_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 1280, height: 720 } });
     page.setDefaultTimeout(60_000);
     const watch = watchPage(page, server.url);
     const recs = await httpClient(server.url).recommendations.forProduct.query({ productId: 'bergen-armchair', limit: 3 });
@@ -140,10 +139,9 @@ describe('showroom: you may also like', () => {
     }, undefined, { timeout: 90_000 });
     expect(await page.evaluate(() => window.showroomDebug!.standBefore('bergen-armchair', 2.4, 0.3))).toBe(true);
     await page.waitForFunction(() => window.showroomDebug!.productScreenPoint('bergen-armchair') !== null);
-    await page.waitForTimeout(1000);
+    await settledScreenshot(page);
     const chair = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
-    await page.mouse.move(chair.x, chair.y);
-    await page.mouse.click(chair.x, chair.y);
+    await clickAt(page, chair);
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product');
 
     // Wait for the entry to be drawn and to stop moving, then press it like a visitor.
@@ -158,15 +156,14 @@ describe('showroom: you may also like', () => {
     await expect
       .poll(() => storedEvents(server.dataDir).filter((e) => e.type === 'recommendation_click'), { timeout: 20_000, interval: 500 })
       .toEqual([expect.objectContaining({ productId: pick, input: 'mouse', props: { from: 'bergen-armchair', position: 1 } })]);
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(shots, 'panel-after-press.png') });
+    await settledScreenshot(page, { path: path.join(shots, 'panel-after-press.png') });
     expect(watch.foreign, 'no request left the app').toEqual([]);
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await page.close();
   });
 
-  it('in a headset shows them on a card beside the product panel; a controller press selects that product and is logged', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('in a headset shows them on a card beside the product panel; a controller press selects that product and is logged', { timeout: 180_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     page.setDefaultTimeout(60_000);
     const watch = watchPage(page, server.url);
     const pick = (await httpClient(server.url).recommendations.forProduct.query({ productId: 'bergen-armchair', limit: 3 })).items[0]!.productId;

@@ -3,15 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { downloadText, watchPage } from '../helpers/browser';
 import { decodePng, imageStats } from '../helpers/image';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { PASSWORD, type Seeded, seedDashboard, STAFF, visit } from './dashboardSeed';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 let seed: Seeded;
 const shots = path.resolve('test-results/dashboard');
 const watches: { foreign: string[]; errors: string[] }[] = [];
@@ -20,17 +22,15 @@ beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
   server = await startTestServer();
   seed = await seedDashboard(server);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
 /** A fresh browser context logged in as `who` through the login form, on the Sessions page. */
 async function loginAs(who: keyof typeof STAFF): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await shared.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
   watches.push(watchPage(page, server.url));
   await page.goto(`${server.url}/staff`);
@@ -55,8 +55,8 @@ const column = (page: Page, stage: string) => page.getByRole('region', { name: `
 const card = (page: Page, stage: string, title: string) => column(page, stage).getByRole('article', { name: title });
 
 describe('staff dashboard', () => {
-  it('offers each role only the sections and actions it may use', async () => {
-    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  it('offers each role only the sections and actions it may use', { timeout: 60_000 }, async () => {
+    const anonymous = await shared.page({ viewport: { width: 1280, height: 800 } });
     watches.push(watchPage(anonymous, server.url));
     await anonymous.goto(`${server.url}/staff/leads`);
     await anonymous.getByRole('form', { name: 'Staff login' }).waitFor();
@@ -96,7 +96,7 @@ describe('staff dashboard', () => {
     await admin.context().close();
   });
 
-  it('lets a salesperson move a lead with buttons and by dragging, and lose one with a reason; the stage persists', async () => {
+  it('lets a salesperson move a lead with buttons and by dragging, and lose one with a reason; the stage persists', { timeout: 60_000 }, async () => {
     const page = await loginAs('sales');
     await page.getByRole('link', { name: 'Leads' }).click();
     await card(page, 'New', 'Office lounge furniture').waitFor();
@@ -138,7 +138,7 @@ describe('staff dashboard', () => {
     await page.context().close();
   });
 
-  it('lets a salesperson write a note and a task on a lead, and tick the task off', async () => {
+  it('lets a salesperson write a note and a task on a lead, and tick the task off', { timeout: 60_000 }, async () => {
     const page = await loginAs('sales');
     await page.goto(`${server.url}/staff/leads/${seed.leads.dining.id}`);
     await page.getByRole('heading', { name: 'Dining set for six' }).waitFor();
@@ -170,7 +170,7 @@ describe('staff dashboard', () => {
     await page.context().close();
   });
 
-  it('shows a contact request from the showroom as a customer, a lead and a service request', async () => {
+  it('shows a contact request from the showroom as a customer, a lead and a service request', { timeout: 60_000 }, async () => {
     const { visitor, auth } = await visit(server.url, '3b9c6a51-7e0f-4a43-9a53-0c1d3e7f2a13', { products: [['aria-dining-table', 'walnut']], seconds: 120 });
     await visitor.shop.requestContact.mutate({ ...auth, channel: 'form', productId: 'aria-dining-table', variantId: 'walnut', name: 'Mikael Strand', email: 'mikael@example.com', message: 'Can I see the walnut in person?' });
 
@@ -216,7 +216,7 @@ describe('staff dashboard', () => {
     await page.context().close();
   });
 
-  it('exports a list as a CSV file with the rows the list shows, quoted correctly', async () => {
+  it('exports a list as a CSV file with the rows the list shows, quoted correctly', { timeout: 60_000 }, async () => {
     await seed.admin.customers.create.mutate({ name: 'Berg, "Kalle"', email: 'kalle@example.com', company: '=Tricky AB' });
     const page = await loginAs('sales');
     await page.getByRole('link', { name: 'Customers' }).click();
@@ -224,7 +224,7 @@ describe('staff dashboard', () => {
     await shot(page, 'customers');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = await downloadText(download);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     const api = (await seed.admin.customers.list.query({ limit: 200 })).items;
     expect(rows.map((r) => r.Email)).toEqual(api.map((c) => c.email ?? ''));
@@ -237,19 +237,19 @@ describe('staff dashboard', () => {
     await page.getByRole('link', { name: 'Jonas Weber' }).waitFor();
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
     const [filtered] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const only = parse(fs.readFileSync((await filtered.path())!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const only = parse(await downloadText(filtered), { bom: true, columns: true }) as Record<string, string>[];
     expect(only.map((r) => r.Name)).toEqual(['Jonas Weber']);
     await page.context().close();
   });
 
-  it('gives an admin the profile with audit trail, data export and erase, the users and the audit log', async () => {
+  it('gives an admin the profile with audit trail, data export and erase, the users and the audit log', { timeout: 60_000 }, async () => {
     const page = await loginAs('admin');
     await page.goto(`${server.url}/staff/customers/${seed.customers.acme.id}`);
     await page.getByRole('heading', { name: 'Jonas Weber', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
     await shot(page, 'customer-profile', true);
     const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export data (JSON)' }).click()]);
-    const data = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { customerId: number; tables: Record<string, unknown[]> };
+    const data = JSON.parse(await downloadText(json)) as { customerId: number; tables: Record<string, unknown[]> };
     expect(data.customerId).toBe(seed.customers.acme.id);
     expect(data.tables.customers).toHaveLength(1);
 
@@ -304,7 +304,7 @@ describe('staff dashboard', () => {
     await page.context().close();
   });
 
-  it('filters sessions and shows a session with the customer and the events', async () => {
+  it('filters sessions and shows a session with the customer and the events', { timeout: 60_000 }, async () => {
     const page = await loginAs('viewer');
     // Every row says what the customer looked at, what went in the cart and where the lead stands.
     const gretaRow = page.getByRole('row').filter({ hasText: 'Greta Lindqvist' });
@@ -356,7 +356,7 @@ describe('staff dashboard', () => {
   });
 
   // 401: the page asks who is logged in before the login; 409: the duplicate email refused on purpose above.
-  it('asked no host but its own, and logged no errors', () => {
+  it('asked no host but its own, and logged no errors', { timeout: 5_000 }, () => {
     expect(watches.flatMap((w) => w.foreign)).toEqual([]);
     expect(watches.flatMap((w) => w.errors).filter((e) => !/Failed to load resource: the server responded with a status of (401|409)/.test(e))).toEqual([]);
   });

@@ -1,19 +1,19 @@
 // Desktop and touch controls in a real browser: click the floor to walk, drag to look, help, taps and two-finger moves.
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { clickAt, steadyScreenPoint, waitForWalk, watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFrames } from '../helpers/xr';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -35,14 +35,14 @@ async function eventually<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, 
 }
 
 describe('desktop', () => {
-  it('walks to a clicked floor spot, looks around by dragging, and opens the controls help with H', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('walks to a clicked floor spot, looks around by dragging, and opens the controls help with H', { timeout: 120_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     const watch = watchPage(page, server.url);
     await open(page);
     const start = await playerOf(page);
     // An open spot of the aisle 3 m ahead and 1 m to the left.
     const spot = (await page.evaluate((p) => window.showroomDebug!.worldToScreen(p), { x: start.x - 1, y: 0, z: start.z - 3 }))!;
-    await page.mouse.click(spot.x, spot.y);
+    await clickAt(page, spot);
     await eventually(() => playerOf(page), (p) => start.z - p.z > 1);
     // Wait until the walk has arrived (two reads a few frames apart agree).
     let walked = await playerOf(page);
@@ -78,12 +78,18 @@ describe('desktop', () => {
 });
 
 describe('touch', () => {
-  async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) {
-    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+  async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[], timestamp?: number) {
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })), timestamp });
+  }
+  /** A tap whose touch start and end carry timestamps 40 ms apart, so a slow frame between them cannot make it a long press. */
+  async function tap(cdp: CDPSession, p: { x: number; y: number }) {
+    const t = Date.now() / 1000;
+    await touch(cdp, 'touchStart', [p], t);
+    await touch(cdp, 'touchEnd', [], t + 0.04);
   }
 
-  it('taps to select, drags one finger to look, and moves with two fingers', async () => {
-    const context = await browser.newContext({ viewport: { width: 960, height: 540 }, hasTouch: true, isMobile: true });
+  it('taps to select, drags one finger to look, and moves with two fingers', { timeout: 120_000 }, async () => {
+    const context = await shared.context({ viewport: { width: 960, height: 540 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     const watch = watchPage(page, server.url);
     const cdp = await context.newCDPSession(page);
@@ -96,16 +102,16 @@ describe('touch', () => {
     await page.evaluate(() => window.showroomDebug!.faceProduct('arc-reading-lamp'));
     await waitFrames(page, 2);
     const point = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('arc-reading-lamp')))!;
-    await page.touchscreen.tap(point.x, point.y);
+    await tap(cdp, point);
     const select = await eventually(
       () => storedEvents(server.dataDir).find((e) => e.sessionId === sessionId && e.type === 'product_select'),
       (e) => Boolean(e),
     );
     expect(select).toMatchObject({ input: 'touch', productId: 'arc-reading-lamp' });
     // Close the panel (a touch on the panel is the panel's, not the view's), as a visitor would before walking on.
-    await page.waitForFunction(() => window.showroomDebug!.objectScreenPoint('panel-close') !== null, undefined, { timeout: 30_000, polling: 200 });
-    const close = (await page.evaluate(() => window.showroomDebug!.objectScreenPoint('panel-close')))!;
-    await page.touchscreen.tap(close.x, close.y);
+    const close = await steadyScreenPoint(page, 'panel-close');
+    expect(close, 'the panel\'s close button is on screen').not.toBeNull();
+    await tap(cdp, close!);
     await page.waitForFunction(() => window.showroomDebug!.state().panel === null, undefined, { timeout: 30_000, polling: 200 });
 
     const before = await playerOf(page);
@@ -118,7 +124,7 @@ describe('touch', () => {
 
     await touch(cdp, 'touchStart', [{ x: 400, y: 400 }, { x: 560, y: 400 }]);
     for (let i = 1; i <= 4; i++) await touch(cdp, 'touchMove', [{ x: 400, y: 400 - i * 30 }, { x: 560, y: 400 - i * 30 }]);
-    await Promise.all([waitFrames(page, 12), page.waitForTimeout(1500)]);
+    await waitForWalk(page, looked, 0.6);
     await touch(cdp, 'touchEnd', []);
     const moved = await playerOf(page);
     expect(Math.hypot(moved.x - looked.x, moved.z - looked.z)).toBeGreaterThan(0.5);

@@ -1,15 +1,17 @@
 // Every device through emulation: VR controllers and hands (IWER), thumbstick movement, and a gamepad.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { clickAt, holdFor, waitForWalk, watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { aimAt, injectIWER, waitForXRSession, waitFrames, xrClick, xrRemote } from '../helpers/xr';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results');
 /** Products in the front row, with open aisle before them. */
 const PRODUCT = 'oslo-chair';
@@ -17,10 +19,8 @@ const PRODUCT = 'oslo-chair';
 beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
   server = await startTestServer();
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -72,8 +72,8 @@ async function approach(page: Page, id: string): Promise<Vec> {
 }
 
 describe('VR headset (IWER, Meta Quest 3)', () => {
-  it('enters VR, selects with the controller ray, grabs with squeeze, moves with the thumbstick, selects with a pinch', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('enters VR, selects with the controller ray, grabs with squeeze, moves with the thumbstick, selects with a pinch', { timeout: 240_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     const watch = watchPage(page, server.url);
     await page.addInitScript(() => localStorage.setItem('showroom.xr-preferences', JSON.stringify({ move: 'glide', turn: 'snap' })));
     await injectIWER(page);
@@ -99,8 +99,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     await xrRemote(page, 'set_transform', { device: 'controller-right', position: target });
     await waitFrames(page, 2);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-right', buttons: [{ index: 1, value: 1 }] });
-    await waitFrames(page, 2);
-    await page.waitForTimeout(400);
+    await holdFor(page, 400);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-right', buttons: [{ index: 1, value: 0 }] });
     await eventOf(sessionId, (e) => e.type === 'grab_start' && e.productId === PRODUCT && e.input === 'controller');
     const grabEnd = await eventOf(sessionId, (e) => e.type === 'grab_end' && e.productId === PRODUCT);
@@ -109,7 +108,7 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     // Glide: the left stick pushed forward moves the viewer.
     const before = await viewer(page);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: -1 }] });
-    await Promise.all([waitFrames(page, 10), page.waitForTimeout(1500)]);
+    await waitForWalk(page, before, 0.6);
     await xrRemote(page, 'set_gamepad_state', { device: 'controller-left', axes: [{ index: 1, value: 0 }] });
     await waitFrames(page, 2);
     const afterGlide = await viewer(page);
@@ -146,8 +145,8 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
 });
 
 describe('AR (IWER, Meta Quest 3 passthrough)', () => {
-  it('places the selected product on the floor where the customer looks, and logs ar_place', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('places the selected product on the floor where the customer looks, and logs ar_place', { timeout: 180_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     const watch = watchPage(page, server.url);
     await injectIWER(page);
     await openShowroom(page);
@@ -156,7 +155,7 @@ describe('AR (IWER, Meta Quest 3 passthrough)', () => {
     await page.evaluate(() => window.showroomDebug!.faceProduct('fjord-sofa'));
     await waitFrames(page, 2);
     const point = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('fjord-sofa')))!;
-    await page.mouse.click(point.x, point.y);
+    await clickAt(page, point);
     await eventOf(sessionId, (e) => e.type === 'product_select' && e.productId === 'fjord-sofa');
 
     await page.getByRole('button', { name: 'Enter AR' }).click();
@@ -176,8 +175,8 @@ describe('AR (IWER, Meta Quest 3 passthrough)', () => {
 });
 
 describe('gamepad', () => {
-  it('moves with the left stick, selects with A, cycles variants with the D-pad, closes with B', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('moves with the left stick, selects with A, cycles variants with the D-pad, closes with B', { timeout: 180_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     const watch = watchPage(page, server.url);
     await page.addInitScript(() => {
       const buttons = Array.from({ length: 17 }, () => ({ pressed: false, touched: false, value: 0 }));
@@ -198,7 +197,7 @@ describe('gamepad', () => {
     const setPad = (fn: string) => page.evaluate(fn);
     const before = await viewer(page);
     await setPad('window.testPad.axes[1] = -1');
-    await Promise.all([waitFrames(page, 12), page.waitForTimeout(1500)]);
+    await waitForWalk(page, before, 0.6);
     await setPad('window.testPad.axes[1] = 0');
     expect(distance(before, await viewer(page))).toBeGreaterThan(0.5);
 

@@ -21,7 +21,7 @@ function request(url: string, ca: Buffer, init: { method?: string; body?: string
 }
 
 describe('HTTPS', () => {
-  it('makes a certificate that the server serves, and marks the staff cookie Secure', async () => {
+  it('makes a certificate that the server serves, and marks the staff cookie Secure', { timeout: 60_000 }, async () => {
     const dataDir = tempDir();
     const made = runCli(['cert', '--host', 'showroom.test'], { dataDir });
     expect(made.status, made.stderr).toBe(0);
@@ -54,7 +54,7 @@ describe('HTTPS', () => {
     expect(cookie).toMatch(/; HttpOnly/);
   });
 
-  it('refuses to start with only one of TLS_CERT and TLS_KEY, naming both', async () => {
+  it('refuses to start with only one of TLS_CERT and TLS_KEY, naming both', { timeout: 30_000 }, async () => {
     await expect(startTestServer({ env: { TLS_CERT: '/nonexistent/cert.pem' } })).rejects.toThrow(/TLS_CERT and TLS_KEY must be set together/);
   });
 });

@@ -1,21 +1,20 @@
 // 10,000 events from the showroom page while the server is SIGKILLed and restarted twice and requests are dropped: all stored once, in order.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { waitFrames, watchPage } from '../helpers/browser';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { openDb, readySession } from '../helpers/telemetryPage';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 const EVENTS = 10_000;
 const CHUNK = 250;
 
 let server: ServerProcess;
-let browser: Browser;
 beforeAll(async () => {
   server = await startServerProcess();
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.kill();
 });
 
@@ -24,8 +23,8 @@ function seeded(seed: number) {
   return () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-it('stores every one of 10,000 events exactly once, in sequence order, through two SIGKILLs and dropped requests', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 450 } });
+it('stores every one of 10,000 events exactly once, in sequence order, through two SIGKILLs and dropped requests', { timeout: 240_000 }, async () => {
+  const context = await shared.context({ viewport: { width: 800, height: 450 } });
   const page = await context.newPage();
   const watch = watchPage(page, server.url);
   await page.goto(`${server.url}/`);
@@ -67,10 +66,12 @@ it('stores every one of 10,000 events exactly once, in sequence order, through t
     if (sent === 2_500 || sent === 6_500) {
       kills.push(sent);
       await server.kill('SIGKILL');
-      await new Promise((r) => setTimeout(r, 1500)); // the page keeps recording while the server is gone
+      // The page keeps recording while the server is gone: restart only after a delivery has failed against it.
+      const failedBefore = failed;
+      await expect.poll(() => failed, { timeout: 60_000, interval: 50 }).toBeGreaterThan(failedBefore);
       await server.restart();
     }
-    await new Promise((r) => setTimeout(r, 150));
+    await waitFrames(page, 2); // spread the events over the page's delivery rounds
   }
   expect(kills).toHaveLength(2);
 
@@ -103,4 +104,4 @@ it('stores every one of 10,000 events exactly once, in sequence order, through t
   expect(server.output().match(/Showroom running at/g)).toHaveLength(3);
   expect(watch.foreign).toEqual([]);
   await context.close();
-}, 300_000);
+});

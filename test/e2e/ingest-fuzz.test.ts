@@ -133,7 +133,7 @@ async function startSession(): Promise<Session> {
 }
 
 describe('ingest fuzzing', () => {
-  it('answers over 1,000 malformed requests with 4xx, keeps serving, and writes nothing from a refused batch', async () => {
+  it('answers over 1,000 malformed requests with 4xx, keeps serving, and writes nothing from a refused batch', { timeout: 90_000 }, async () => {
     const sessions = await Promise.all(Array.from({ length: 60 }, startSession));
     const accepted = new Set<string>();
     const refusedIds: string[] = [];
@@ -206,7 +206,7 @@ describe('ingest fuzzing', () => {
     expect(server.output()).not.toMatch(/procedure failed|"level":50/);
   });
 
-  it('explains a refused batch in words a developer can act on', async () => {
+  it('explains a refused batch in words a developer can act on', { timeout: 30_000 }, async () => {
     const s = await startSession();
     const res = await fetch(`${server.url}/trpc/session.ingest`, {
       method: 'POST',

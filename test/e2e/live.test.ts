@@ -1,17 +1,19 @@
 // Live in real browsers: a showroom visitor moves and the staff Live page's dot follows; a message sent there appears in the showroom and its receipt is stored.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { watchPage } from '../helpers/browser';
 import { storedEvents } from '../helpers/events';
 import { decodePng, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 import { staffClient } from '../helpers/trpcHttp';
 import { injectIWER, waitForXRSession, waitFrames, xrPressInScene } from '../helpers/xr';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results/live');
 const SALES = { email: 'sam@example.com', password: 'a long sales password' };
 
@@ -20,11 +22,9 @@ beforeAll(async () => {
   server = await startTestServer();
   const r = runCli(['user', 'add', '--email', SALES.email, '--name', 'Sam Seller', '--role', 'sales', '--password-stdin'], { dataDir: server.dataDir, input: `${SALES.password}\n` });
   expect(r.status).toBe(0);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -44,8 +44,8 @@ async function dot(page: Page, sessionId: string): Promise<{ x: number; z: numbe
 }
 
 describe('live sessions', () => {
-  it('shows a running showroom session moving on the staff floor map, and delivers a staff message that the showroom shows and logs', async () => {
-    const showroom = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  it('shows a running showroom session moving on the staff floor map, and delivers a staff message that the showroom shows and logs', { timeout: 180_000 }, async () => {
+    const showroom = await (await shared.context({ viewport: { width: 1280, height: 720 } })).newPage();
     showroom.setDefaultTimeout(60_000);
     const visitorWatch = watchPage(showroom, server.url);
     await showroom.goto(`${server.url}/`);
@@ -54,7 +54,7 @@ describe('live sessions', () => {
     const sessionId = await showroom.evaluate(() => (JSON.parse(sessionStorage.getItem('showroom.session') ?? '{}') as { sessionId?: string }).sessionId);
     expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const staff = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const staff = await (await shared.context({ viewport: { width: 1280, height: 900 } })).newPage();
     staff.setDefaultTimeout(30_000);
     const staffWatch = watchPage(staff, server.url);
     await staff.goto(`${server.url}/staff`);
@@ -116,9 +116,12 @@ describe('live sessions', () => {
     await staff.getByText(/Seen and dismissed/).waitFor({ timeout: 15_000 });
 
     // A reload does not bring a dismissed message back.
+    // Once the reloaded page's inbox is open and it has drawn a few frames, a message would be on screen.
+    const inbox = showroom.waitForResponse((r) => r.url().includes('/trpc/live.inbox'), { timeout: 60_000 });
     await showroom.reload();
     await ready(showroom);
-    await showroom.waitForTimeout(1500);
+    await inbox;
+    await waitFrames(showroom, 5);
     expect(await showroom.locator('.staff-message').count()).toBe(0);
 
     expect(visitorWatch.foreign, 'the showroom requested only its own host').toEqual([]);
@@ -129,10 +132,10 @@ describe('live sessions', () => {
     // A showroom left open keeps rendering on the CPU (SwiftShader) and would slow the next test.
     await showroom.context().close();
     await staff.context().close();
-  }, 240_000);
+  });
 
-  it('shows a message in VR as a panel in the scene, dismissed with the controller ray', async () => {
-    const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+  it('shows a message in VR as a panel in the scene, dismissed with the controller ray', { timeout: 180_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 960, height: 540 } });
     page.setDefaultTimeout(60_000);
     const watch = watchPage(page, server.url);
     await injectIWER(page);
@@ -161,5 +164,5 @@ describe('live sessions', () => {
       .toMatchObject({ input: 'controller', props: { messageId: sent.id } });
     expect(watch.foreign).toEqual([]);
     await page.close();
-  }, 240_000);
+  });
 });

@@ -2,15 +2,17 @@
 // a 3D replay that draws the walked path, playback, and a timeline click that moves the replay.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage, pressInScene } from '../helpers/browser';
+import { clickAt, pressInScene, settledScreenshot, watchPage } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
 import { openDb } from '../helpers/telemetryPage';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results/replay');
 const STAFF = { email: 'rita@example.com', password: 'replay-test-pass' };
 const PATH_COLOUR = '#e6007e';
@@ -20,11 +22,9 @@ beforeAll(async () => {
   server = await startTestServer();
   const created = runCli(['user', 'add', '--email', STAFF.email, '--name', 'Rita', '--role', 'sales', '--password-stdin'], { dataDir: server.dataDir, input: `${STAFF.password}\n` });
   expect(created.stderr).toBe('');
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -44,7 +44,7 @@ async function frames(page: Page, n: number) {
 
 /** A customer walks down the aisle towards the seating zone, stops before the Bergen Armchair, looks at it, opens it and adds it to the cart. */
 async function showroomRun(): Promise<string> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await shared.page({ viewport: { width: 1280, height: 720 } });
   const watch = watchPage(page, server.url);
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => {
@@ -61,9 +61,9 @@ async function showroomRun(): Promise<string> {
   await page.waitForFunction(() => window.showroomTelemetry!.probe!.stats().gazeProductId === 'bergen-armchair', undefined, { timeout: 30_000 });
   // A dwell needs gaze samples less than 150 ms apart, which SwiftShader's slowest frames do not always give: give it a chance.
   await page.waitForFunction(() => window.showroomTelemetry!.probe!.stats().dwelling, undefined, { timeout: 10_000 }).catch(() => undefined);
-  await page.waitForTimeout(1000);
+  await frames(page, 5);
   const chair = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
-  await page.mouse.click(chair.x, chair.y);
+  await clickAt(page, chair);
   await page.waitForFunction(() => window.showroomDebug!.state().selectedId === 'bergen-armchair', undefined, { timeout: 20_000 });
   await pressInScene(page, 'panel-add-to-cart');
   await page.screenshot({ path: path.join(shots, 'showroom-run.png') });
@@ -96,25 +96,22 @@ async function canvasShot(page: Page, name: string) {
   // A page screenshot clipped to the canvas: an element screenshot waits for two equal animation frames, which
   // SwiftShader's slow frames rarely give.
   const clip = (await page.locator('.replay-canvas').boundingBox())!;
-  const png = await page.screenshot({ path: path.join(shots, `${name}.png`), clip, timeout: 60_000 });
+  const png = await settledScreenshot(page, { path: path.join(shots, `${name}.png`), clip });
   const img = decodePng(png);
   return { img, stats: imageStats(img), magenta: hueShare(img, img.width / 2, img.height / 2, Math.max(img.width, img.height) / 2, PATH_COLOUR, 18) };
 }
 
 describe('session replay', () => {
-  it('shows a showroom run as a readable timeline and a 3D replay with the walked path; a timeline click moves the replay', async () => {
+  it('shows a showroom run as a readable timeline and a 3D replay with the walked path; a timeline click moves the replay', { timeout: 240_000 }, async () => {
     const sessionId = await showroomRun();
-    const deadline = Date.now() + 45_000;
     const stored = (type: string) => one<{ n: number }>('SELECT count(*) AS n FROM events WHERE session_id = ? AND type = ?', sessionId, type)?.n;
-    while (!stored('product_select') || !stored('cart_add') || !one<{ n: number }>('SELECT count(*) AS n FROM pose_chunks WHERE session_id = ?', sessionId)?.n) {
-      if (Date.now() > deadline) throw new Error('the showroom run was not stored');
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const poseChunks = () => one<{ n: number }>('SELECT count(*) AS n FROM pose_chunks WHERE session_id = ?', sessionId)?.n;
+    await expect.poll(() => !!stored('product_select') && !!stored('cart_add') && !!poseChunks(), { timeout: 45_000, message: 'the showroom run was stored' }).toBe(true);
 
     const { first } = one<{ first: number }>('SELECT min(client_ts) AS first FROM events WHERE session_id = ?', sessionId)!;
     const { ts: selectTs } = one<{ ts: number }>("SELECT client_ts AS ts FROM events WHERE session_id = ? AND type = 'product_select'", sessionId)!;
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await shared.page({ viewport: { width: 1440, height: 900 } });
     const watch = watchPage(page, server.url);
     await page.goto(`${server.url}/staff`);
     await page.getByLabel('Email').fill(STAFF.email);
@@ -133,7 +130,6 @@ describe('session replay', () => {
     await page.getByText('an approximation of where their eyes looked').waitFor();
 
     await page.locator('.replay[data-scene-ready="true"]').waitFor({ timeout: 90_000 });
-    await page.waitForTimeout(1500);
     const before = await canvasShot(page, 'replay-start');
 
     // Play at 8x: the time moves on its own.
@@ -148,7 +144,6 @@ describe('session replay', () => {
     });
     const end = Number(await page.getByLabel('Replay time', { exact: true }).getAttribute('max'));
     await expect.poll(() => replayMs(page), { timeout: 10_000 }).toBe(end);
-    await page.waitForTimeout(800);
     const after = await canvasShot(page, 'replay-end');
     await page.screenshot({ path: path.join(shots, 'session-page.png'), fullPage: true, timeout: 60_000 });
 
@@ -170,5 +165,5 @@ describe('session replay', () => {
     expect(watch.foreign).toEqual([]);
     expect(watch.errors.filter((e) => !/favicon|status of 401/.test(e))).toEqual([]);
     await page.close();
-  }, 300_000);
+  });
 });

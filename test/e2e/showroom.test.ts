@@ -2,14 +2,16 @@
 // add to cart, wishlist, edit the cart, ask a salesperson; every step reaches the database in order.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage, waitForShowroom, pressInScene } from '../helpers/browser';
+import { clickAt, pressInScene, settledScreenshot, watchPage, waitForShowroom } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results');
 const STAFF = { email: 'sam@example.com', password: 'showroom-test-pass-2' };
 
@@ -18,11 +20,9 @@ beforeAll(async () => {
   server = await startTestServer();
   const created = runCli(['user', 'add', '--email', STAFF.email, '--name', 'Sam', '--role', 'sales', '--password-stdin'], { dataDir: server.dataDir, input: `${STAFF.password}\n` });
   expect(created.status).toBe(0);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
@@ -38,8 +38,8 @@ async function staffEvents(sessionId: string): Promise<{ seq: number; type: stri
 }
 
 describe('showroom shopping flow', () => {
-  it('selects, recolours, inspects, adds to cart and wishlist, edits the cart and asks for a salesperson, all logged in order', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  it('selects, recolours, inspects, adds to cart and wishlist, edits the cart and asks for a salesperson, all logged in order', { timeout: 360_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 1280, height: 720 } });
     // SwiftShader on two shared cores: a frame can take a while.
     page.setDefaultTimeout(60_000);
     const watch = watchPage(page, server.url);
@@ -52,7 +52,7 @@ describe('showroom shopping flow', () => {
 
     expect(await page.evaluate(() => window.showroomDebug!.standBefore('bergen-armchair', 2.4, 0.3))).toBe(true);
     await page.waitForFunction(() => window.showroomDebug!.productScreenPoint('bergen-armchair') !== null, undefined, { timeout: 10_000 });
-    await page.waitForTimeout(1000);
+    await settledScreenshot(page);
     const chair = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
     expect(chair, 'the armchair is in view').not.toBeNull();
     const before = decodePng(await page.screenshot({ path: path.join(shots, 'flow-1-moss.png') }));
@@ -61,29 +61,26 @@ describe('showroom shopping flow', () => {
     // Hover, then select with a real click.
     await page.mouse.move(chair.x, chair.y);
     await page.waitForFunction(() => window.showroomDebug!.state().hoveredId === 'bergen-armchair');
-    await page.mouse.click(chair.x, chair.y);
+    await clickAt(page, chair);
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product');
 
     // Switch to cognac leather: the armchair's pixels turn from green to brown.
     await pressInScene(page, 'swatch-cognac');
     await page.waitForFunction(() => window.showroomDebug!.state().variantId === 'cognac');
-    await page.waitForTimeout(500);
-    const after = decodePng(await page.screenshot({ path: path.join(shots, 'flow-2-cognac.png') }));
+    const after = decodePng(await settledScreenshot(page, { path: path.join(shots, 'flow-2-cognac.png') }));
     expect(hueShare(after, chair.x, chair.y, 10, '#4f6b3a'), 'no moss green left').toBeLessThan(0.1);
     expect(hueShare(after, chair.x, chair.y, 10, '#8a4b22'), 'cognac brown now').toBeGreaterThan(0.3);
 
     // Inspect: the product floats ahead; dragging it (pointer capture) turns it.
     await pressInScene(page, 'panel-inspect');
     await page.waitForFunction(() => window.showroomDebug!.state().inspecting);
-    await page.waitForTimeout(1200);
+    const turned0 = decodePng(await settledScreenshot(page));
     const held = (await page.evaluate(() => window.showroomDebug!.objectScreenPoint('inspect-bergen-armchair')))!;
-    const turned0 = decodePng(await page.screenshot());
     await page.mouse.move(held.x, held.y);
     await page.mouse.down();
     for (let i = 1; i <= 4; i++) await page.mouse.move(held.x + i * 40, held.y);
     await page.mouse.up();
-    await page.waitForTimeout(1200);
-    const turned1 = decodePng(await page.screenshot({ path: path.join(shots, 'flow-3-inspect.png') }));
+    const turned1 = decodePng(await settledScreenshot(page, { path: path.join(shots, 'flow-3-inspect.png') }));
     let changed = 0;
     for (let y = held.y - 60; y <= held.y + 60; y += 6) for (let x = held.x - 60; x <= held.x + 60; x += 6) if (turned0.at(x, y).some((c, k) => Math.abs(c - turned1.at(x, y)[k]!) > 24)) changed++;
     expect(changed, 'the drag turned the inspected product').toBeGreaterThan(20);
@@ -100,8 +97,7 @@ describe('showroom shopping flow', () => {
     // Review and edit the cart in its in-scene view: one more, then remove the line.
     await page.getByRole('button', { name: 'Cart 1 · Wishlist 1' }).click();
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'bag');
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(shots, 'flow-4-cart.png') });
+    await settledScreenshot(page, { path: path.join(shots, 'flow-4-cart.png') });
     await pressInScene(page, 'cart-more-bergen-armchair-cognac');
     await page.getByRole('button', { name: 'Cart 2 · Wishlist 1' }).waitFor();
     await pressInScene(page, 'cart-remove-bergen-armchair-cognac');
@@ -109,7 +105,7 @@ describe('showroom shopping flow', () => {
 
     // Ask a salesperson from the product panel: a short form on desktop that explains what it needs.
     const chairAgain = (await page.evaluate(() => window.showroomDebug!.productScreenPoint('bergen-armchair')))!;
-    await page.mouse.click(chairAgain.x, chairAgain.y);
+    await clickAt(page, chairAgain);
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product');
     await pressInScene(page, 'panel-ask');
     const form = page.getByRole('dialog', { name: 'Ask a salesperson' });
@@ -159,5 +155,5 @@ describe('showroom shopping flow', () => {
 
     expect(watch.foreign, 'no request left the app').toEqual([]);
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
-  }, 300_000);
+  });
 });

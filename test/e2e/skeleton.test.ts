@@ -1,14 +1,16 @@
 // End to end on the real server: the showroom renders products, a click is logged, staff see it after login.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage, waitForShowroom } from '../helpers/browser';
+import { clickAt, settledScreenshot, watchPage, waitForShowroom } from '../helpers/browser';
 import { decodePng, hueShare, imageStats } from '../helpers/image';
 import { runCli, startTestServer, type TestServer } from '../helpers/server';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: TestServer;
-let browser: Browser;
 const shots = path.resolve('test-results');
 const STAFF = { email: 'ana@example.com', password: 'showroom-test-pass' };
 
@@ -21,26 +23,22 @@ beforeAll(async () => {
   });
   expect(created.stderr).toBe('');
   expect(created.stdout).toMatch(/Created sales ana@example.com/);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
 });
 
 describe('walking skeleton', () => {
-  it('renders the showroom with products, logs a product click, and shows it to staff', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  it('renders the showroom with products, logs a product click, and shows it to staff', { timeout: 120_000 }, async () => {
+    const page = await shared.page({ viewport: { width: 1280, height: 720 } });
     const watch = watchPage(page, server.url);
     await page.goto(`${server.url}/`);
     await waitForShowroom(page);
     // Stand in the seating zone with the armchair in view.
     expect(await page.evaluate(() => window.showroomDebug!.standBefore('bergen-armchair', 2.6, 0.25))).toBe(true);
     await page.waitForFunction(() => window.showroomDebug!.productScreenPoint('bergen-armchair') !== null, undefined, { timeout: 10_000 });
-    await page.waitForTimeout(1000);
-
-    const shot = decodePng(await page.screenshot({ path: path.join(shots, 'showroom.png') }));
+    const shot = decodePng(await settledScreenshot(page, { path: path.join(shots, 'showroom.png') }));
     const stats = imageStats(shot);
     expect(stats.lumaStdDev, 'the picture has contrast, not one flat colour').toBeGreaterThan(12);
     expect(stats.distinctColours).toBeGreaterThan(40);
@@ -50,7 +48,7 @@ describe('walking skeleton', () => {
     expect(chair, 'the armchair is in view').not.toBeNull();
     expect(hueShare(shot, chair!.x, chair!.y, 6, '#4f6b3a')).toBeGreaterThan(0.3);
 
-    await page.mouse.click(chair!.x, chair!.y);
+    await clickAt(page, chair!);
     // The product panel opens in the scene (it is drawn by WebGL, so the debug handle reports it).
     await page.waitForFunction(() => window.showroomDebug!.state().panel === 'product', undefined, { timeout: 15_000 });
     expect(await page.evaluate(() => window.showroomDebug!.state().selectedId)).toBe('bergen-armchair');
@@ -59,7 +57,7 @@ describe('walking skeleton', () => {
 
     const sessionId = await page.evaluate(() => JSON.parse(sessionStorage.getItem('showroom.session')!).sessionId as string);
 
-    const staff = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const staff = await shared.page({ viewport: { width: 1280, height: 800 } });
     const staffWatch = watchPage(staff, server.url);
     await staff.goto(`${server.url}/staff`);
     await staff.getByLabel('Email').fill(STAFF.email);
@@ -81,14 +79,14 @@ describe('walking skeleton', () => {
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });
 
-  it('sends staff pages nothing without a login', async () => {
+  it('sends staff pages nothing without a login', { timeout: 30_000 }, async () => {
     const res = await fetch(`${server.url}/trpc/staff.sessions?input=${encodeURIComponent('{}')}`);
     expect(res.status).toBe(401);
     const body = (await res.json()) as { error: { message: string } };
     expect(body.error.message).toBe('Log in as staff to do this');
   });
 
-  it('gives a malformed ingest over HTTP a 400 that names the field', async () => {
+  it('gives a malformed ingest over HTTP a 400 that names the field', { timeout: 30_000 }, async () => {
     const start = await fetch(`${server.url}/trpc/session.start`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -2,25 +2,28 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePoseChunk } from '../../server/contracts/pose';
-import { launchBrowser, watchPage } from '../helpers/browser';
+import { holdFor, watchPage } from '../helpers/browser';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { aimAt, openDb, readySession, trackSelects } from '../helpers/telemetryPage';
+import { useSharedBrowser } from '../helpers/sharedBrowser';
+
+const shared = useSharedBrowser();
 
 let server: ServerProcess;
-let browser: Browser;
 const shots = path.resolve('test-results');
 const INGEST = '**/trpc/session.ingest*';
+// Small pages: SwiftShader draws on the CPU, and these tests need frames (gaze samples, pose samples), not pixels.
+// At 1280x720 a frame on a loaded machine took over a second, long enough to end a dwell (MAX_SAMPLE_GAP_MS).
+const VIEWPORT = { width: 800, height: 450 };
 
 beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
   server = await startServerProcess();
-  browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.kill();
 });
 
@@ -49,13 +52,13 @@ function rows<T>(sql: string, ...args: unknown[]): T[] {
 }
 
 async function newPage(context?: BrowserContext): Promise<{ page: Page; watch: ReturnType<typeof watchPage>; context: BrowserContext }> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1280, height: 720 } }));
+  const ctx = context ?? (await shared.context({ viewport: VIEWPORT }));
   const page = await ctx.newPage();
   return { page, watch: watchPage(page, server.url), context: ctx };
 }
 
 describe('telemetry in the browser', () => {
-  it('logs a dwell (input gaze) and desktop pose chunks when the centre of view rests on a product', async () => {
+  it('logs a dwell (input gaze) and desktop pose chunks when the centre of view rests on a product', { timeout: 150_000 }, async () => {
     const { page, watch, context } = await newPage();
     await page.goto(`${server.url}/`);
     const sessionId = await readySession(page);
@@ -70,7 +73,7 @@ describe('telemetry in the browser', () => {
     expect(target, 'one of the storage or lighting products came under the crosshair').not.toBeNull();
     await page.waitForFunction(() => window.showroomTelemetry!.probe!.stats().dwelling, undefined, { timeout: 20_000 });
     await page.screenshot({ path: path.join(shots, 'telemetry-dwell.png') });
-    await page.waitForTimeout(600);
+    await holdFor(page, 600); // a dwell of at least 850 ms: 250 ms to start, then this
     await page.mouse.move(640, -400, { steps: 4 }); // look up at the ceiling: the dwell ends
     await page.waitForFunction(() => !window.showroomTelemetry!.probe!.stats().dwelling, undefined, { timeout: 20_000 });
     await page.evaluate(() => window.showroomTelemetry!.flush());
@@ -101,9 +104,9 @@ describe('telemetry in the browser', () => {
     expect(watch.foreign).toEqual([]);
     expect(watch.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
     await context.close();
-  }, 240_000);
+  });
 
-  it('keeps events through an offline reload and delivers each exactly once, in order, when the network returns', async () => {
+  it('keeps events through an offline reload and delivers each exactly once, in order, when the network returns', { timeout: 150_000 }, async () => {
     const { page, watch, context } = await newPage();
     await page.goto(`${server.url}/`);
     const sessionId = await readySession(page);
@@ -127,7 +130,7 @@ describe('telemetry in the browser', () => {
     await context.close();
   });
 
-  it('keeps what is recorded while no session could be started yet, through a reload, and sends it once the server answers', async () => {
+  it('keeps what is recorded while no session could be started yet, through a reload, and sends it once the server answers', { timeout: 150_000 }, async () => {
     const { page, context } = await newPage();
     await context.route('**/trpc/session.{start,ingest}*', (route) => route.abort('internetdisconnected'));
     await page.goto(`${server.url}/`);
@@ -144,7 +147,7 @@ describe('telemetry in the browser', () => {
     await context.close();
   });
 
-  it('beacons what is queued when the page is left, and the server stores it', async () => {
+  it('beacons what is queued when the page is left, and the server stores it', { timeout: 90_000 }, async () => {
     const { page, context } = await newPage();
     await page.goto(`${server.url}/`);
     const sessionId = await readySession(page);
@@ -161,8 +164,8 @@ describe('telemetry in the browser', () => {
     await context.close();
   });
 
-  it('a new tab delivers the events a closed tab left queued, under the closed tab\'s session', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  it('a new tab delivers the events a closed tab left queued, under the closed tab\'s session', { timeout: 150_000 }, async () => {
+    const context = await shared.context({ viewport: VIEWPORT });
     await context.route(INGEST, (route) => route.abort('internetdisconnected'));
     const first = await newPage(context);
     await first.page.goto(`${server.url}/`);
@@ -186,9 +189,9 @@ describe('telemetry in the browser', () => {
 });
 
 describe('telemetry in emulated VR', () => {
-  it('samples the headset and both controllers, then both hands, into VR pose chunks', async () => {
+  it('samples the headset and both controllers, then both hands, into VR pose chunks', { timeout: 180_000 }, async () => {
     const require = createRequire(import.meta.url);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await shared.context({ viewport: VIEWPORT });
     await context.addInitScript({ path: require.resolve('iwer/build/iwer.min.js') });
     await context.addInitScript(() => {
       const IWER = (window as unknown as { IWER: { XRDevice: new (c: unknown) => { installRuntime(o: object): void }; metaQuest3: unknown } }).IWER;
@@ -245,5 +248,5 @@ describe('telemetry in emulated VR', () => {
     expect(both.every((s) => Math.abs(s.right!.py - s.head!.py + 0.5) < 0.1)).toBe(true); // controllers 0.5 m below the head
     expect(watch.foreign).toEqual([]);
     await context.close();
-  }, 240_000);
+  });
 });

@@ -1,8 +1,7 @@
-// Runs the real server as a single Node process (no tsx wrapper) so it can be SIGKILLed and restarted on the same port.
+// Runs the real server as a single Node process (no wrapper) so it can be SIGKILLed and restarted on the same port.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { root, spawnServer, tempDir } from './server';
+import { serverArgs, spawnServer, tempDir } from './server';
 
 export interface ServerProcess {
   url: string;
@@ -22,7 +21,7 @@ export interface ServerProcess {
 }
 
 function launch(dataDir: string, port: number, env: Record<string, string>): ReturnType<typeof spawnServer> {
-  return spawnServer(['--import', 'tsx', path.join(root, 'test/helpers/serveForTests.ts')], { PORT: String(port), SHOWROOM_DATA_DIR: dataDir, ...env });
+  return spawnServer(serverArgs(), { PORT: String(port), SHOWROOM_DATA_DIR: dataDir, ...env });
 }
 
 /** Starts `server/main.ts` in one process on `port` (0 = a free one, kept for restarts). */

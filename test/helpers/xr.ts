@@ -1,6 +1,7 @@
 // WebXR emulation for browser tests: Meta's IWER runtime injected before the page loads, driven remotely.
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { waitFrames } from './browser';
 
 const require = createRequire(import.meta.url);
 
@@ -34,11 +35,7 @@ export async function waitForXRSession(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean(window.iwerDevice?.activeSession), undefined, { timeout: 30_000, polling: 50 });
 }
 
-/** Resolves after the page has rendered `n` more frames (SwiftShader frames are slow and uneven). */
-export async function waitFrames(page: Page, n: number): Promise<void> {
-  const start = await page.evaluate(() => window.showroomDebug!.frames);
-  await page.waitForFunction((target) => window.showroomDebug!.frames >= target, start + n, { timeout: 60_000, polling: 20 });
-}
+export { waitFrames };
 
 /**
  * Presses and releases select (trigger, or pinch with `hand-*`) exactly one rendered frame apart, straight on the
