@@ -239,23 +239,3 @@ function applyFloor(st: Statements, poses: readonly RollupPose[]): void {
   }
   for (const m of byMonth.values()) st.monthFloorUpsert.run(m.month, m.mode, encodeCells(m.cells));
 }
-
-/**
- * Builds the analytics rollups from every stored event and pose chunk, session by session in sequence
- * order, exactly as ingest would have. Run once, in the transaction of migration 007.
- */
-export function backfillAnalytics(db: DB): number {
-  const sessions = db.prepare('SELECT id FROM sessions ORDER BY started_at, id').pluck().all() as string[];
-  const evs = db.prepare(
-    `SELECT seq, type, client_ts AS ts, product_id AS productId, duration_ms AS durationMs,
-            CASE WHEN type = 'mode_change' THEN json_extract(props, '$.mode') END AS mode
-     FROM events WHERE session_id = ? ORDER BY seq`,
-  );
-  const poses = db.prepare('SELECT seq, start_ts AS startTs, mode, data FROM pose_chunks WHERE session_id = ? ORDER BY seq');
-  for (const id of sessions) {
-    const e = evs.all(id) as RollupEvent[];
-    const p = poses.all(id) as RollupPose[];
-    applyAnalyticsRollup(db, id, e, p);
-  }
-  return sessions.length;
-}
