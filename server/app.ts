@@ -62,6 +62,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   startProcessMetrics();
   instrumentSqlite(opts.deps.db);
   installRequestMetrics(app, Object.keys(appRouter._def.procedures));
+  // No line per request (ingest would drown the log), but a failed one at debug: its id, path (no query) and status.
+  app.addHook('onResponse', (req, reply, done) => {
+    if (reply.statusCode >= 400) req.log.debug({ req, res: reply, ms: Math.round(performance.now() - req.metricsArrivedAt) }, 'request failed');
+    done();
+  });
 
   // Telemetry: navigator.sendBeacon can only send text/plain; ingest reads such a body as JSON.
   app.addHook('onRequest', async (req) => {

@@ -1,6 +1,6 @@
 // The server's one logger (pino, JSON lines, used by Fastify): personal data redacted, request URLs without their query.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pino, { type Logger, type LevelWithSilent } from 'pino';
+import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 /** Anything that looks like an email address inside a logged message. */
 const EMAIL = /[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[A-Za-z]{2,}/g;
@@ -39,10 +39,10 @@ function errorSerializer(err: Error) {
 }
 
 /**
- * Creates the logger at `level`, writing JSON lines to standard output synchronously (the server logs little: no
+ * Creates the logger at `level`, writing JSON lines to `destination`, by default standard output synchronously (the server logs little: no
  * line per request; a line is never lost to a crash or a kill).
  */
-export function createLogger(level: LevelWithSilent): Logger {
+export function createLogger(level: LevelWithSilent, destination: DestinationStream = pino.destination({ fd: 1, sync: true })): Logger {
   return pino(
     {
       level,
@@ -53,7 +53,7 @@ export function createLogger(level: LevelWithSilent): Logger {
         err: errorSerializer,
       },
     },
-    pino.destination({ fd: 1, sync: true }),
+    destination,
   );
 }
 
