@@ -1,7 +1,9 @@
 // GET /metrics on the real server: the token guards it, METRICS_PORT moves it, and the counters and histograms follow requests.
+import fs from 'node:fs';
+import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/helpers/server';
+import { root, startTestServer, tempDir, type TestServer } from '../../test/helpers/server';
 
 const TOKEN = 'metrics-secret-0123456789';
 const servers: TestServer[] = [];
@@ -94,5 +96,21 @@ describe('/metrics', () => {
     await fetch(`${server.url}/healthz`);
     const text = await scrape(metricsUrl!);
     expect(sample(text, 'showroom_http_requests_total{procedure="/healthz",status="200"}')).toBe(1);
+  });
+
+  it('serves every metric the Grafana dashboard (docs/grafana-showroom.json) reads', async () => {
+    const server = await startTestServer({ env: { SHOWROOM_METRICS_TOKEN: TOKEN, SHOWROOM_BACKUP_DIR: path.join(tempDir(), 'b'), SHOWROOM_BACKUP_EVERY: '1h' } });
+    servers.push(server);
+    for (;;) {
+      const h = (await (await fetch(`${server.url}/healthz`)).json()) as { backup: unknown };
+      if (h.backup) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const served = new Set([...(await scrape(server.url)).matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));
+    const dashboard = JSON.parse(fs.readFileSync(path.join(root, 'docs/grafana-showroom.json'), 'utf8')) as { panels: { title: string; targets: { expr: string }[] }[] };
+    const read = new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b((?:showroom|nodejs|process)_[a-z0-9_]+)/g)].map((m) => m[1]!))));
+    expect(read.size).toBeGreaterThan(20);
+    const missing = [...read].filter((name) => !served.has(name) && !served.has(name.replace(/_(bucket|sum|count)$/, '')));
+    expect(missing).toEqual([]);
   });
 });
