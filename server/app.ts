@@ -1,4 +1,4 @@
-// The HTTP server: tRPC at /trpc, the built client at / and /staff, catalogue assets, /healthz.
+// The HTTP server: tRPC at /trpc, the built client at / and /staff, catalogue assets, /healthz, /metrics.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,11 +8,18 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import type { BackupResult } from './backups/scheduler';
 import { createContextFactory, type AppDeps } from './context';
 import { schemaVersion } from './db/migrate';
 import { MAX_BATCH_EVENTS } from './contracts/events';
 import { ingestRoute } from './ingest/httpRoute';
 import { RateLimitedError } from './ingest/rateLimit';
+import { installRequestMetrics } from './metrics/http';
+import { countRefusedBatch } from './metrics/ingest';
+import { startProcessMetrics } from './metrics/registry';
+import { metricsRoute } from './metrics/route';
+import { instrumentSqlite } from './metrics/sqliteTime';
 import { appRouter, type AppRouter } from './routers/_app';
 import { internalErrorMessage } from './trpc';
 
@@ -22,7 +29,12 @@ export interface AppOptions {
   clientDir: string;
   /** Folder of catalogue assets, served at /assets/. */
   assetsDir: string;
-  logger?: FastifyServerOptions['logger'];
+  /** The server's logger (server/logger.ts); none: no logging (tests). */
+  logger?: Logger;
+  /** Serve GET /metrics on this app's port, with this Bearer token (null: no token). Left out: no /metrics here. */
+  metrics?: { token: string | null };
+  /** The last scheduled backup's outcome, shown on /healthz; left out when backups are not scheduled. */
+  lastBackup?: () => BackupResult | null;
   https?: { cert: Buffer; key: Buffer } | null;
   /** Serve POST /trpc/session.ingest with the lean route (the default); false leaves it all to tRPC (tests compare the two). */
   leanIngest?: boolean;
@@ -31,10 +43,15 @@ export interface AppOptions {
 /** Largest request body accepted, in bytes (an event batch is at most 500 events and 1 MB). */
 export const BODY_LIMIT = 1024 * 1024;
 
+/** A backup outcome as /healthz shows it: the file's name (not the server's folder layout), time, result, size and duration. */
+function publicBackup(b: BackupResult) {
+  return { at: b.at, file: path.basename(b.file), ok: b.ok, bytes: b.bytes, durationMs: b.durationMs, ...(b.error ? { error: b.error } : {}) };
+}
+
 /** Builds the Fastify app; call `listen` on the result. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     // One log line per request would drown the log under event ingest; errors are still logged.
@@ -44,6 +61,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     ...(opts.https ? { https: opts.https } : {}),
   } as FastifyServerOptions);
+
+  // Request metrics on every route (numbers kept in JS, read when /metrics is scraped: server/metrics/).
+  startProcessMetrics();
+  instrumentSqlite(opts.deps.db);
+  installRequestMetrics(app, Object.keys(appRouter._def.procedures));
+  // No line per request (ingest would drown the log), but a failed one at debug: its id, path (no query) and status.
+  app.addHook('onResponse', (req, reply, done) => {
+    if (reply.statusCode >= 400) req.log.debug({ req, res: reply, ms: Math.round(performance.now() - req.metricsArrivedAt) }, 'request failed');
+    done();
+  });
 
   // Telemetry: navigator.sendBeacon can only send text/plain; ingest reads such a body as JSON. Only the exact,
   // unbatched ingest path: nothing else (a batch naming another procedure) may ride this rewrite.
@@ -62,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       req.log.error({ err }, 'request failed');
       return reply.code(status).send({ statusCode: status, message: internalErrorMessage(req.id), requestId: req.id });
     }
+    if (req.url.startsWith('/trpc/session.ingest')) countRefusedBatch('too_large', 0);
     const message = `The request body is larger than ${BODY_LIMIT} bytes; send at most ${MAX_BATCH_EVENTS} events and 1 MiB per batch`;
     return reply.code(413).send(
       req.url.startsWith('/trpc/') ? { error: { message, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } } : { message },
@@ -77,7 +105,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return limited ? { headers: { 'retry-after': String(Math.max(1, Math.ceil(limited.retryAfterMs / 1000))) } } : {};
     },
     onError({ error, path: procedure, req }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      // The request's own logger, so the line carries its request id; never the input (it holds personal data).
+      if (error.code === 'INTERNAL_SERVER_ERROR') (req.log ?? app.log).error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'];
   await app.register(fastifyHelmet, {
@@ -109,10 +138,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.leanIngest !== false) await app.register(ingestRoute, { deps: opts.deps, trpcOptions });
   await app.register(fastifyTRPCPlugin, { prefix: '/trpc', trpcOptions });
 
+  if (opts.metrics) await app.register(metricsRoute, { token: opts.metrics.token });
+
   app.get('/healthz', async (req, reply) => {
     try {
       opts.deps.db.prepare('SELECT 1').get();
-      return { status: 'ok', schemaVersion: schemaVersion(opts.deps.db) };
+      const backup = opts.lastBackup?.();
+      return { status: 'ok', schemaVersion: schemaVersion(opts.deps.db), ...(opts.lastBackup ? { backup: backup ? publicBackup(backup) : null } : {}) };
     } catch (err) {
       req.log.error({ err }, 'health check failed');
       return reply.code(503).send({ status: 'error', message: internalErrorMessage(req.id) });

@@ -24,8 +24,8 @@ export function clientSourceHash(): string {
   return hash.digest('hex');
 }
 
-/** Runs `vite build` unless dist/client was built from the same sources. Returns whether it built. */
-export async function buildClientIfNeeded(log: (line: string) => void = console.log): Promise<boolean> {
+/** Runs `vite build` unless dist/client was built from the same sources (`log` gets progress lines). Returns whether it built. */
+export async function buildClientIfNeeded(log: (line: string) => void): Promise<boolean> {
   const hash = clientSourceHash();
   if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === hash) return false;
   log('Building the client (first start or sources changed)...');

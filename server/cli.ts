@@ -7,6 +7,7 @@ import { addDatabaseCommands } from './cli/database';
 import { addExportCommand } from './cli/dataExport';
 import { addUserCommands } from './cli/users';
 import { ConfigError } from './config';
+import { BackupError } from './db/backup';
 import { DuplicateCustomerError } from './db/customers';
 import { DuplicateEmailError } from './db/staff';
 
@@ -31,7 +32,7 @@ try {
     console.error(`error: ${err.message}`);
     process.exit(2);
   }
-  if (err instanceof CliError || err instanceof ImportError || err instanceof DuplicateEmailError || err instanceof DuplicateCustomerError) {
+  if (err instanceof CliError || err instanceof BackupError || err instanceof ImportError || err instanceof DuplicateEmailError || err instanceof DuplicateCustomerError) {
     console.error(`error: ${err.message}`);
     process.exit(1);
   }

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createServer } from 'vite';
 import { loadConfig, projectRoot } from './config';
+import { createLogger } from './logger';
 
 const config = loadConfig();
 const apiPort = config.port + 1;
@@ -15,7 +16,7 @@ process.env.SHOWROOM_API_PORT = String(apiPort);
 const vite = await createServer({ configFile: path.join(projectRoot, 'vite.config.ts'), server: { port: config.port, host: config.host, strictPort: true } });
 await vite.listen();
 vite.printUrls();
-console.log(`API on http://127.0.0.1:${apiPort} (proxied at /trpc)`);
+createLogger('info').info(`API on http://127.0.0.1:${apiPort} (proxied at /trpc)`);
 const stop = () => {
   api.kill('SIGTERM');
   void vite.close().then(() => process.exit(0));

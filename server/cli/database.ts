@@ -3,68 +3,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Command } from 'commander';
+import { backupDatabase, verifyDatabaseFile } from '../db/backup';
 import { openDatabase } from '../db/connection';
 import { migrate, readMigrations, schemaVersion } from '../db/migrate';
 import { CliError, databaseFile, mib } from './common';
-
-/** Opens `file` and checks it is a sound Showroom database; returns its schema version. */
-function checkDatabaseFile(file: string, what: string): number {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { fileMustExist: true });
-  } catch (err) {
-    throw new CliError(`${what} ${file} cannot be opened: ${(err as Error).message}`);
-  }
-  try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    if (integrity.join() !== 'ok') throw new CliError(`${what} ${file} is damaged (PRAGMA integrity_check: ${integrity.slice(0, 3).join('; ')})`);
-    const hasSchema = db.prepare(`SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations'`).get();
-    if (!hasSchema) throw new CliError(`${what} ${file} is an SQLite file but not a Showroom database (no schema_migrations table)`);
-    return db.pragma('user_version', { simple: true }) as number;
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw new CliError(`${what} ${file} is not a readable SQLite database: ${(err as Error).message}`);
-  } finally {
-    db.close();
-  }
-}
-
-/**
- * Copies the live database to `target` with SQLite's online backup API. All pages are copied in
- * one step, inside one read transaction: in WAL mode the server keeps writing meanwhile, and the
- * copy is the database exactly as it was when the step began. The copy is switched to a
- * self-contained rollback journal, checked, then renamed into place (never a half-written file).
- */
-export async function backupDatabase(source: string, target: string): Promise<{ pages: number; bytes: number; schemaVersion: number }> {
-  const tmp = `${target}.partial-${process.pid}`;
-  const db = new Database(source, { fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    const progress = await db.backup(tmp, { progress: () => 0x7fffffff });
-    const copy = new Database(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const version = checkDatabaseFile(tmp, 'The new backup');
-    fs.renameSync(tmp, target);
-    return { pages: progress.totalPages, bytes: fs.statSync(target).size, schemaVersion: version };
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  } finally {
-    db.close();
-  }
-}
 
 /**
  * Replaces the database with a backup. Refuses while another process (the server) has the database
  * open; keeps the replaced file beside it; migrates the restored copy to this version's schema.
  */
-export function restoreDatabase(backup: string, live: string, now = new Date()): { keptAs: string | null; schemaVersion: number; migrated: number[] } {
+export async function restoreDatabase(backup: string, live: string, now = new Date()): Promise<{ keptAs: string | null; schemaVersion: number; migrated: number[] }> {
   const newest = readMigrations().at(-1)?.version ?? 0;
-  const version = checkDatabaseFile(backup, 'The backup');
+  const { schemaVersion: version } = await verifyDatabaseFile(backup, 'The backup');
   if (version > newest) throw new CliError(`The backup has schema version ${version}, newer than this Showroom knows (${newest}); restore it with a newer release`);
   fs.mkdirSync(path.dirname(live), { recursive: true });
   let keptAs: string | null = null;
@@ -116,9 +66,15 @@ export function addDatabaseCommands(program: Command): void {
   program
     .command('backup')
     .description('copy the database to <file> while the server keeps running (SQLite online backup, one consistent snapshot)')
-    .argument('<file>', 'where to write the backup (a single SQLite file)')
+    .argument('<file>', 'where to write the backup (a single SQLite file); with --verify, the backup to check')
     .option('--force', 'overwrite <file> if it exists')
-    .action(async (file: string, opts: { force?: boolean }) => {
+    .option('--verify', 'only check that <file> is a sound Showroom backup (PRAGMA integrity_check); exit code 1 if not')
+    .action(async (file: string, opts: { force?: boolean; verify?: boolean }) => {
+      if (opts.verify) {
+        const r = await verifyDatabaseFile(path.resolve(file), 'The backup');
+        console.log(`${path.resolve(file)} is a sound Showroom backup: schema version ${r.schemaVersion}, ${mib(r.bytes)}, integrity ok`);
+        return;
+      }
       const source = databaseFile({ mustExist: true });
       const target = path.resolve(file);
       if (!fs.existsSync(path.dirname(target))) throw new CliError(`The folder ${path.dirname(target)} does not exist`);
@@ -136,11 +92,11 @@ export function addDatabaseCommands(program: Command): void {
     .command('restore')
     .description('replace the database with a backup (stop the server first; the replaced database is kept beside it)')
     .argument('<file>', 'a backup made by `showroom backup`')
-    .action((file: string) => {
+    .action(async (file: string) => {
       const backup = path.resolve(file);
       if (!fs.existsSync(backup)) throw new CliError(`There is no file ${backup}`);
       const live = databaseFile();
-      const r = restoreDatabase(backup, live);
+      const r = await restoreDatabase(backup, live);
       console.log(
         `Restored ${backup} into ${live} (schema version ${r.schemaVersion}${r.migrated.length ? `, migrated ${r.migrated.join(', ')}` : ''}).` +
           (r.keptAs ? ` The previous database is kept as ${r.keptAs}.` : ''),

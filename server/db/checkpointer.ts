@@ -41,9 +41,9 @@ export interface Checkpointer {
 
 /**
  * Starts checkpointing `file` every `intervalMs` (PASSIVE: never waits for readers or writers) and
- * raises the serving connection's own automatic checkpoint to a fallback threshold.
+ * raises the serving connection's own automatic checkpoint to a fallback threshold. `onError` gets each failure.
  */
-export function startCheckpointer(db: DB, file: string, intervalMs = 500, onError: (message: string) => void = console.error): Checkpointer {
+export function startCheckpointer(db: DB, file: string, intervalMs: number, onError: (message: string) => void): Checkpointer {
   db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   db.pragma('journal_size_limit = 67108864');
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');

@@ -2,6 +2,7 @@
 import type { TelemetryEvent } from '../contracts/events';
 import type { DB } from '../db/connection';
 import { insertBatch, type BatchResult } from '../db/events';
+import { countCommit } from '../metrics/ingest';
 
 interface Pending {
   sessionId: string;
@@ -59,6 +60,7 @@ export class BatchWriter {
     const items = this.queue;
     this.queue = [];
     const outcomes: ({ ok: true; result: BatchResult } | { ok: false; err: unknown })[] = [];
+    const started = performance.now();
     try {
       this.db.transaction(() => {
         for (const it of items) {
@@ -75,6 +77,7 @@ export class BatchWriter {
       for (const it of items) it.reject(err);
       return;
     }
+    countCommit(items.length, performance.now() - started);
     items.forEach((it, i) => {
       const o = outcomes[i]!;
       if (o.ok) it.resolve(o.result);

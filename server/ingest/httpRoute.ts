@@ -8,6 +8,7 @@ import { tokenMatches } from '../auth/tokens';
 import { ingestBatchSchema, MAX_BATCH_EVENTS } from '../contracts/events';
 import { sessionForWrite } from '../db/sessions';
 import type { Context } from '../context';
+import { countRefusedBatch, type RefusalReason } from '../metrics/ingest';
 import type { AppRouter } from '../routers/_app';
 import { ingestLimiter } from '../routers/session';
 import { storeBatch, unknownProductsMessage, type IngestDeps } from './store';
@@ -40,6 +41,11 @@ export const ingestRoute: FastifyPluginAsync<IngestRouteOptions> = async (app, o
   app.addContentTypeParser('multipart/form-data', {}, (_req, body, done) => done(null, body));
 
   const viaTrpc = (req: FastifyRequest, reply: FastifyReply) => fastifyRequestHandler({ ...trpcOptions, req, res: reply, path: PROCEDURE });
+  /** Hands a batch this route refuses to tRPC (which answers it), counting it under `reason`. */
+  const refuse = (reason: RefusalReason, eventCount: number, req: FastifyRequest, reply: FastifyReply) => {
+    countRefusedBatch(reason, eventCount);
+    return viaTrpc(req, reply);
+  };
 
   app.post(INGEST_ROUTE, { helmet: false, compress: false }, async (req, reply) => {
     if (typeof req.body !== 'string' || req.url.includes('?') || !/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return viaTrpc(req, reply);
@@ -47,20 +53,24 @@ export const ingestRoute: FastifyPluginAsync<IngestRouteOptions> = async (app, o
     try {
       raw = JSON.parse(req.body);
     } catch {
-      return viaTrpc(req, reply);
+      return refuse('invalid_json', 0, req, reply);
     }
     const events = (raw as { events?: unknown } | null)?.events;
-    if (Array.isArray(events) && events.length > MAX_BATCH_EVENTS) return viaTrpc(req, reply);
+    const count = Array.isArray(events) ? events.length : 0;
+    if (count > MAX_BATCH_EVENTS) return refuse('too_many_events', count, req, reply);
     const parsed = ingestBatchSchema.safeParse(raw);
-    if (!parsed.success) return viaTrpc(req, reply);
+    if (!parsed.success) return refuse('invalid', count, req, reply);
     const input = parsed.data;
     const session = sessionForWrite(deps.db, input.sessionId);
-    if (!session || !tokenMatches(input.token, session.tokenHash)) return viaTrpc(req, reply);
-    if (unknownProductsMessage(deps.productIds, input.events) !== null) return viaTrpc(req, reply);
-    if (!ingestLimiter.take(input.sessionId, input.events.length, deps.now()).ok) return viaTrpc(req, reply);
+    if (!session || !tokenMatches(input.token, session.tokenHash)) return refuse('token', count, req, reply);
+    if (unknownProductsMessage(deps.productIds, input.events) !== null) return refuse('unknown_product', count, req, reply);
+    if (!ingestLimiter.take(input.sessionId, input.events.length, deps.now()).ok) return refuse('rate_limited', count, req, reply);
     let body: string;
+    const waitFrom = performance.now();
     try {
       body = JSON.stringify({ result: { data: await storeBatch(deps, input) } });
+      // The wait on the database is the group commit's: from queueing the batch to its transaction's commit.
+      req.metricsDbWaitMs = performance.now() - waitFrom;
     } catch (cause) {
       // A failed write: answered and reported (trpcOptions.onError logs it) as the tRPC handler would.
       const error = getTRPCErrorFromUnknown(cause);

@@ -3,6 +3,7 @@ import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import type { LiveMessage, LiveSession, LiveUpdate, SentMessage } from '../contracts/live';
 import type { DB } from '../db/connection';
 import { liveMessagesAfter } from '../db/liveMessages';
+import { streamOpened } from '../metrics/live';
 import type { LiveHub } from './hub';
 
 /** Changes arriving within this time go out as one update, ms (a beacon burst from many visitors becomes one frame). */
@@ -73,6 +74,7 @@ export async function* liveSessionsStream(
     messages.push(m);
     w.poke();
   });
+  const closed = streamOpened('sessions');
   try {
     hub.sweep(now());
     dirty.clear();
@@ -100,6 +102,7 @@ export async function* liveSessionsStream(
       while (messages.length > 0) yield { kind: 'message', message: messages.shift()! };
     }
   } finally {
+    closed();
     offChange();
     offMessage();
     w.dispose();
@@ -123,6 +126,7 @@ export async function* inboxStream(db: DB, hub: LiveHub, sessionId: string, afte
     w.poke();
   });
   let last = afterId;
+  const closed = streamOpened('inbox');
   try {
     for (;;) {
       const stored = liveMessagesAfter(db, sessionId, last);
@@ -142,6 +146,7 @@ export async function* inboxStream(db: DB, hub: LiveHub, sessionId: string, afte
       await w.wait(30_000);
     }
   } finally {
+    closed();
     off();
     w.dispose();
   }
