@@ -1,4 +1,4 @@
-// Assembles a running server from a configuration: database, migrations, catalogue, HTTP app.
+// Assembles a running server from a configuration: database, migrations, catalogue, HTTP app, webhook delivery.
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
@@ -9,6 +9,8 @@ import { allProductIds, syncCatalog, type CatalogSyncResult } from './db/catalog
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
+import { webhookSettings } from './webhooks/settings';
+import { startWebhookWorker } from './webhooks/worker';
 
 /** How long a shutdown waits for requests in flight before cutting open connections (SSE streams), ms. */
 export const CLOSE_GRACE_MS = 2_000;
@@ -25,6 +27,7 @@ export interface RunningServer {
 /** Opens the database, migrates it, loads the catalogue, and listens. */
 export async function startServer(config: Config, opts: { logger?: boolean } = {}): Promise<RunningServer> {
   const catalogFile = loadCatalogFile(config.assetsDir);
+  const hookSettings = webhookSettings();
   const db = openDatabase(config.dbFile);
   try {
     const migrationsApplied = migrate(db);
@@ -50,6 +53,8 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `${config.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+    // Sends the webhook outbox (server/webhooks/worker.ts); rows a killed process held are taken over when their lease ends.
+    const webhooks = startWebhookWorker({ ...deps, settings: hookSettings, baseUrl: hookSettings.publicUrl ?? url, warn: (d, m) => app.log.warn(d, m) });
     return {
       app,
       deps,
@@ -63,6 +68,7 @@ export async function startServer(config: Config, opts: { logger?: boolean } = {
         const closing = app.close();
         const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
         await closing.finally(() => clearTimeout(cut));
+        await webhooks.stop();
         await checkpointer.stop();
         db.close();
       },
