@@ -152,14 +152,14 @@ export function enqueueSessionEnded(db: DB, sessionId: string, now: number): voi
     st = db.prepare(
       `INSERT OR IGNORE INTO webhook_outbox (msg_id, endpoint_id, type, order_key, customer_id, subject, payload, occurred_at, next_attempt_at)
        SELECT 'msg_session_ended_' || ss.id, s.endpoint_id, 'session.ended', COALESCE('customer:' || v.customer_id, 'visitor:' || v.id),
-              v.customer_id, ss.id, NULL, ?2, ?2
+              v.customer_id, ss.id, NULL, @now, @now
        FROM webhook_subscriptions s JOIN webhook_endpoints e ON e.id = s.endpoint_id
-         JOIN sessions ss ON ss.id = ?1 JOIN visitors v ON v.id = ss.visitor_id
+         JOIN sessions ss ON ss.id = @sessionId JOIN visitors v ON v.id = ss.visitor_id
        WHERE s.event_type = 'session.ended' AND e.enabled = 1`,
     );
     sessionEndedCache.set(db, st);
   }
-  st.run(sessionId, now);
+  st.run({ sessionId, now });
 }
 
 /** An outbox row a worker holds. */
