@@ -265,6 +265,11 @@ export function requeueFailed(db: DB, which: { deliveryId: number } | { endpoint
     .run({ id: 'deliveryId' in which ? which.deliveryId : which.endpointId, now }).changes;
 }
 
+/** Deletes delivery log rows that finished (succeeded or failed for good) before `before` (ms); returns how many. */
+export function pruneFinished(db: DB, before: number): number {
+  return db.prepare(`DELETE FROM webhook_outbox WHERE status != 'pending' AND finished_at < ?`).run(before).changes;
+}
+
 /** Outbox figures for metrics: rows still to deliver, rows given up on, and the oldest pending event (ms since the epoch, or null). */
 export function outboxStats(db: DB): { depth: number; failed: number; oldestPendingAt: number | null } {
   return db

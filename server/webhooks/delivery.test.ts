@@ -5,11 +5,11 @@ import { createTestEnv, type TestEnv } from '../../test/helpers/deps';
 import { dwellEnd, nextTs, select } from '../../test/helpers/telemetry';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/helpers/webhookReceiver';
 import type { WebhookEventType } from '../contracts/webhooks';
-import { claimDue, listDeliveries, outboxStats } from '../db/webhooks';
+import { claimDue, listDeliveries, outboxStats, pruneFinished } from '../db/webhooks';
 import type { WebhookSettings } from './settings';
 import { startWebhookWorker, type WebhookWorker } from './worker';
 
-const fast: WebhookSettings = { allowPrivate: true, timeoutMs: 2_000, retryBaseMs: 20, maxAttempts: 5, pollMs: 10, publicUrl: null };
+const fast: WebhookSettings = { allowPrivate: true, timeoutMs: 2_000, retryBaseMs: 20, maxAttempts: 5, pollMs: 10, keepDays: 30, publicUrl: null };
 
 let env: TestEnv;
 let receiver: WebhookReceiver;
@@ -140,6 +140,9 @@ describe('webhook delivery', () => {
     ]);
     expect(body.cart.items).toEqual([expect.objectContaining({ productId: 'oslo-chair', variantId: 'sand', quantity: 2 })]);
     expect(receiver.requests).toHaveLength(1);
+    const finishedAt = listDeliveries(env.deps.db, { endpointId: 1, limit: 1 })[0]!.finishedAt!;
+    expect(pruneFinished(env.deps.db, finishedAt)).toBe(0);
+    expect(pruneFinished(env.deps.db, finishedAt + 1)).toBe(1);
   });
 
   it('a contact form sends contact_request.created, customer.created and lead.created; a quote sends quote.created', async () => {
@@ -182,5 +185,7 @@ describe('webhook delivery', () => {
     const again = claimDue(db, { now: now + 1_000, leaseMs: 1_000, owner: 'two', limit: 10 });
     expect(again.map((r) => [r.id, r.attempts])).toEqual([[first[0]!.id, 2]]);
     expect(listDeliveries(db, { endpointId: first[0]!.endpointId, limit: 5 })[0]).toMatchObject({ status: 'pending', attempts: 2 });
+    // Pending rows are never pruned from the log; finished ones are, once old enough.
+    expect(pruneFinished(db, Date.now() + 1)).toBe(0);
   });
 });

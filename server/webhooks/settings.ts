@@ -10,6 +10,7 @@ const envSchema = z.object({
   SHOWROOM_WEBHOOK_RETRY_BASE_MS: ms(1, 3_600_000).default(30_000),
   SHOWROOM_WEBHOOK_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a whole number from 1 to 20' }).int().min(1).max(20).default(9),
   SHOWROOM_WEBHOOK_POLL_MS: ms(10, 60_000).default(1_000),
+  SHOWROOM_WEBHOOK_KEEP_DAYS: z.coerce.number({ error: 'must be a whole number of days from 1 to 3650' }).int().min(1).max(3650).default(30),
   SHOWROOM_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be the URL staff open the server at, e.g. https://showroom.example.com' }).optional(),
 });
 
@@ -24,6 +25,8 @@ export interface WebhookSettings {
   maxAttempts: number;
   /** How often the worker looks for due deliveries, ms. */
   pollMs: number;
+  /** Finished deliveries stay in the log this many days. */
+  keepDays: number;
   /** Base of links to staff pages in payloads (no trailing slash), or null to use the server's own URL. */
   publicUrl: string | null;
 }
@@ -43,6 +46,7 @@ export function webhookSettings(env: Record<string, string | undefined> = proces
     retryBaseMs: e.SHOWROOM_WEBHOOK_RETRY_BASE_MS,
     maxAttempts: e.SHOWROOM_WEBHOOK_MAX_ATTEMPTS,
     pollMs: e.SHOWROOM_WEBHOOK_POLL_MS,
+    keepDays: e.SHOWROOM_WEBHOOK_KEEP_DAYS,
     publicUrl: e.SHOWROOM_PUBLIC_URL ? e.SHOWROOM_PUBLIC_URL.replace(/\/+$/, '') : null,
   };
 }

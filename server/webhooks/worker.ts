@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Catalog } from '../contracts/catalog';
 import type { DB } from '../db/connection';
-import { type ClaimedDelivery, claimDue, dropUnsendable, finishTry, setPayload } from '../db/webhooks';
+import { type ClaimedDelivery, claimDue, dropUnsendable, finishTry, pruneFinished, setPayload } from '../db/webhooks';
 import { nextAttemptAt } from './schedule';
 import { sendSigned } from './send';
 import { sessionEndedBody } from './sessionEnded';
@@ -13,6 +13,8 @@ import type { WebhookSettings } from './settings';
 export const CLAIM_BATCH = 16;
 /** A claim outlives the request timeout by this much, ms, so a slow try is never sent twice at once. */
 export const LEASE_MARGIN_MS = 5_000;
+/** How often finished deliveries older than `settings.keepDays` are deleted from the log, ms. */
+export const PRUNE_EVERY_MS = 3_600_000;
 
 export interface WorkerDeps {
   db: DB;
@@ -67,6 +69,7 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  let prunedAt = 0;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -78,6 +81,11 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
     if (stopped || running) return;
     let claimed: ClaimedDelivery[] = [];
     try {
+      const now = deps.now();
+      if (now - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = now;
+        pruneFinished(deps.db, now - deps.settings.keepDays * 86_400_000);
+      }
       claimed = claimDue(deps.db, { now: deps.now(), leaseMs, owner, limit: CLAIM_BATCH });
     } catch (err) {
       deps.warn({ err }, 'webhook worker could not claim deliveries');
