@@ -1,4 +1,4 @@
-// The operator's `showroom` command: staff accounts, schema, backup and restore, customer import, exports, privacy requests.
+// The operator's `showroom` command: staff accounts, schema, backup and restore, customer import, exports, privacy requests, webhooks.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { addCertCommand } from './cli/cert';
 import { addCustomerCommands, ImportError } from './cli/customers';
@@ -6,6 +6,7 @@ import { CliError } from './cli/common';
 import { addDatabaseCommands } from './cli/database';
 import { addExportCommand } from './cli/dataExport';
 import { addUserCommands } from './cli/users';
+import { addWebhookCommands } from './cli/webhooks';
 import { ConfigError } from './config';
 import { BackupError } from './db/backup';
 import { DuplicateCustomerError } from './db/customers';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   addCustomerCommands(program);
   addExportCommand(program);
   addCertCommand(program);
+  addWebhookCommands(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
-// Assembles a running server from a configuration: database, migrations, catalogue, HTTP app, metrics, scheduled backups.
+// Assembles a running server from a configuration: database, migrations, catalogue, HTTP app, metrics, scheduled
+// backups, webhook delivery.
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -11,8 +12,11 @@ import { allProductIds, syncCatalog, type CatalogSyncResult } from './db/catalog
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
+import { outboxStats } from './db/webhooks';
 import { registerGauge } from './metrics/registry';
 import { startMetricsServer } from './metrics/route';
+import { webhookSettings } from './webhooks/settings';
+import { startWebhookWorker } from './webhooks/worker';
 
 /** How long a shutdown waits for requests in flight before cutting open connections (SSE streams), ms. */
 export const CLOSE_GRACE_MS = 2_000;
@@ -42,6 +46,7 @@ const fileSize = (file: string) => {
 /** Opens the database, migrates it, loads the catalogue, and listens; `logger` (server/logger.ts) gets every log line. */
 export async function startServer(config: Config, opts: { logger?: Logger } = {}): Promise<RunningServer> {
   const catalogFile = loadCatalogFile(config.assetsDir);
+  const hookSettings = webhookSettings();
   const db = openDatabase(config.dbFile);
   const cleanups: (() => void | Promise<unknown>)[] = [];
   try {
@@ -92,6 +97,13 @@ export async function startServer(config: Config, opts: { logger?: Logger } = {}
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `${config.tls ? 'https' : 'http'}://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+    // Sends the webhook outbox (server/webhooks/worker.ts); rows a killed process held are taken over when their lease ends.
+    const webhooks = startWebhookWorker({ ...deps, settings: hookSettings, baseUrl: hookSettings.publicUrl ?? url, warn: (d, m) => app.log.warn(d, m) });
+    cleanups.push(() => webhooks.stop());
+    for (const remove of [
+      registerGauge({ name: 'showroom_webhook_outbox_depth', help: 'Webhook deliveries waiting to be sent (pending or being retried)', read: () => outboxStats(db).depth }),
+      registerGauge({ name: 'showroom_webhook_outbox_failed', help: 'Webhook deliveries that failed for good (resend them from the dashboard or the CLI)', read: () => outboxStats(db).failed }),
+    ]) cleanups.push(remove);
     return {
       app,
       deps,

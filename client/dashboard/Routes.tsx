@@ -3,6 +3,7 @@ import { Route, Switch } from 'wouter';
 import { AuditPage } from './admin/AuditPage';
 import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { UsersPage } from './admin/UsersPage';
+import { WebhooksPage } from './admin/WebhooksPage';
 import { CustomerPage } from './customers/CustomerPage';
 import { CustomersPage } from './customers/CustomersPage';
 import { LeadPage } from './leads/LeadPage';
@@ -49,6 +50,11 @@ export function Routes() {
       {isAdmin(me) ? (
         <Route path="/users">
           <UsersPage />
+        </Route>
+      ) : null}
+      {isAdmin(me) ? (
+        <Route path="/webhooks">
+          <WebhooksPage />
         </Route>
       ) : null}
       {isAdmin(me) ? (

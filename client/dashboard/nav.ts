@@ -18,6 +18,7 @@ export const navItems: readonly NavItem[] = [
   { href: '/tasks', label: 'Tasks', roles: everyone },
   { href: '/requests', label: 'Service requests', roles: everyone },
   { href: '/users', label: 'Users', roles: ['admin'] },
+  { href: '/webhooks', label: 'Webhooks', roles: ['admin'] },
   { href: '/audit', label: 'Audit log', roles: ['admin'] },
 ];
 

@@ -17,6 +17,7 @@ import { newCustomerFields, normaliseCustomerInput } from './customers';
 import { cartValue, priceLines, shopCurrency, wishlistLines } from './pricing';
 import { eraseCustomer, exportCustomer } from './privacy';
 import { withListExtras } from './sessionRows';
+import { emitCustomerCreated, emitCustomerUpdated } from '../webhooks/emit';
 
 /** Answers a taken email with CONFLICT naming the customer who has it. */
 function conflict(err: unknown): never {
@@ -73,6 +74,7 @@ export function createCustomer(deps: CrmDeps, input: CustomerCreate, caller: Sta
       conflict(err);
     }
     appendAudit(db, callerActor(caller), { action: 'customer.create', entity: 'customer', entityId: customer.id, details: { source: 'staff' } }, now);
+    emitCustomerCreated(db, customer, now);
     return customer;
   })();
 }
@@ -96,8 +98,12 @@ export function changeCustomer(deps: CrmDeps, input: CustomerUpdate, caller: Sta
     } catch (err) {
       conflict(err);
     }
-    if (changed.length) appendAudit(db, callerActor(caller), { action: 'customer.update', entity: 'customer', entityId: input.id, details: { fields: changed } }, now);
-    return loadCustomer(db, input.id);
+    const customer = loadCustomer(db, input.id);
+    if (changed.length) {
+      appendAudit(db, callerActor(caller), { action: 'customer.update', entity: 'customer', entityId: input.id, details: { fields: changed } }, now);
+      emitCustomerUpdated(db, customer, changed, now);
+    }
+    return customer;
   })();
 }
 

@@ -6,6 +6,7 @@ import { describeZodError } from '../contracts/errors';
 import { type Actor, appendAudit } from '../db/audit';
 import type { DB } from '../db/connection';
 import { type CustomerFields, findCustomerByEmail, insertCustomer } from '../db/customers';
+import { emitCustomerCreated } from '../webhooks/emit';
 import { newCustomerFields, normaliseCustomerInput } from './customers';
 
 type Field = 'name' | 'firstName' | 'lastName' | 'email' | 'phone' | 'company' | 'address' | 'postalCode' | 'city' | 'country' | 'consentContact' | 'consentTracking';
@@ -161,6 +162,7 @@ export async function importCustomers(db: DB, file: string, opts: { defaultCount
   db.transaction(() => {
     for (const c of candidates) {
       const customer = insertCustomer(db, c.fields, 'import', opts.now);
+      emitCustomerCreated(db, customer, opts.now);
       report.imported.push({ line: c.line, id: customer.id, email: customer.email! });
     }
     appendAudit(db, opts.actor, { action: 'customers.import', entity: 'import', details: { rows: report.rows, imported: report.imported.length, skipped: report.skipped.length } }, opts.now);

@@ -8,6 +8,7 @@ import { getLead, insertLead, moveLeadStage, setCartValue, updateLead } from '..
 import { checkAssignee, loadCustomer, loadLead } from './access';
 import { callerActor, type CrmDeps, type StaffCaller } from './actors';
 import { cartValue, type PricedLine, priceLines, shopCurrency, toLeadProduct } from './pricing';
+import { emitLeadCreated, emitLeadStageChanged } from '../webhooks/emit';
 
 /** Writes priced cart lines onto the lead and, unless staff fixed its value, the cart's value. */
 export function applyCart(db: DB, catalog: Catalog, leadId: number, lines: PricedLine[], now: number): void {
@@ -50,6 +51,7 @@ export function createLead(deps: CrmDeps, input: LeadCreate, caller: StaffCaller
     });
     if (input.value === undefined) syncCustomerLead(db, catalog, id, now);
     appendAudit(db, callerActor(caller), { action: 'lead.create', entity: 'lead', entityId: id, details: { customerId: input.customerId, assigneeId, value: input.value ?? null } }, now);
+    emitLeadCreated(db, getLead(db, id)!, now);
     return loadLead(db, staff, id);
   })();
 }
@@ -95,6 +97,7 @@ export function moveLead(deps: CrmDeps, input: LeadMove, caller: StaffCaller): L
     const now = deps.now();
     moveLeadStage(db, input.id, input.stage, input.lostReason ?? null, now);
     appendAudit(db, callerActor(caller), { action: 'lead.stage', entity: 'lead', entityId: input.id, details: { from: lead.stage, to: input.stage } }, now);
+    emitLeadStageChanged(db, getLead(db, input.id)!, lead.stage, now);
     return loadLead(db, caller.staff, input.id);
   })();
 }

@@ -8,6 +8,7 @@ import { getOrder, insertOrder, setOrderStatus } from '../db/orders';
 import { loadCustomer, loadLead } from './access';
 import { callerActor, type CrmDeps, type StaffCaller } from './actors';
 import { priceLines } from './pricing';
+import { emitOrderCreated } from '../webhooks/emit';
 
 /** The order or quote, or NOT_FOUND. */
 export function loadOrder(db: DB, id: number): Order {
@@ -44,7 +45,9 @@ export function orderFromCart(deps: CrmDeps, input: OrderFromCart, caller: Staff
       items: lines,
     });
     appendAudit(db, callerActor(caller), { action: `${input.kind}.create`, entity: 'order', entityId: id, details: { customerId: input.customerId, leadId: input.leadId ?? null, lines: lines.length } }, now);
-    return loadOrder(db, id);
+    const order = loadOrder(db, id);
+    emitOrderCreated(db, order, now);
+    return order;
   })();
 }
 

@@ -3,6 +3,7 @@ import type { DB } from '../db/connection';
 import { type Actor, appendAudit } from '../db/audit';
 import { getCustomer } from '../db/customers';
 import { customerRows, eraseCustomerRows } from '../db/privacy';
+import { emitCustomerErased } from '../webhooks/emit';
 
 export interface CustomerExport {
   format: 'showroom-customer-export/1';
@@ -25,11 +26,12 @@ export function exportCustomer(db: DB, id: number, actor: Actor, now: number): C
 
 /**
  * Erases the customer and everything linked to them (browsers, sessions, events, pose data, carts,
- * leads, notes, tasks, orders, requests), then records who did it. Undefined if there is no such customer.
+ * leads, notes, tasks, orders, requests, webhooks not yet sent about them), then records who did it; a
+ * customer.erased webhook goes out in the same transaction. Undefined if there is no such customer.
  */
 export function eraseCustomer(db: DB, id: number, actor: Actor, now: number): { deleted: Record<string, number>; walCheckpointed: boolean } | undefined {
   if (!getCustomer(db, id)) return undefined;
-  const result = eraseCustomerRows(db, id);
+  const result = eraseCustomerRows(db, id, () => emitCustomerErased(db, id, now));
   const deleted = Object.fromEntries(Object.entries(result.deleted).filter(([, n]) => n > 0));
   appendAudit(db, actor, { action: 'customer.erase', entity: 'customer', entityId: id, details: { deleted } }, now);
   return { deleted, walCheckpointed: result.walCheckpointed };

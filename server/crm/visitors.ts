@@ -20,6 +20,10 @@ import { showroomActor } from './actors';
 import { normaliseEmail, normalisePhone } from './normalise';
 import { applyCart } from './leads';
 import { priceLines, shopCurrency, toLeadProduct } from './pricing';
+import { getCustomer } from '../db/customers';
+import { getLead } from '../db/leads';
+import { getServiceRequest } from '../db/serviceRequests';
+import { emitContactRequest, emitCustomerCreated, emitCustomerUpdated, emitLeadCreated } from '../webhooks/emit';
 
 /** The open lead of the browser's customer, or of the browser while it is anonymous; created if `create` says how. */
 function openLead(
@@ -32,7 +36,9 @@ function openLead(
   const customerId = visitorCustomerId(db, visitorId);
   const existing = customerId !== null ? openLeadOfCustomer(db, customerId) : openAnonymousLead(db, visitorId);
   if (existing !== undefined || !create) return existing;
-  return insertLead(db, { customerId, visitorId, title: create.title, source: create.source, currency: shopCurrency(catalog), now });
+  const id = insertLead(db, { customerId, visitorId, title: create.title, source: create.source, currency: shopCurrency(catalog), now });
+  emitLeadCreated(db, getLead(db, id)!, now);
+  return id;
 }
 
 /**
@@ -81,7 +87,10 @@ export function identifyVisitor(db: DB, visitorId: string, contact: { name?: str
       },
       now,
     );
-    if (changed.length) appendAudit(db, showroomActor, { action: 'customer.update', entity: 'customer', entityId: customerId, details: { fields: changed, via: 'contact form' } }, now);
+    if (changed.length) {
+      appendAudit(db, showroomActor, { action: 'customer.update', entity: 'customer', entityId: customerId, details: { fields: changed, via: 'contact form' } }, now);
+      emitCustomerUpdated(db, getCustomer(db, customerId)!, changed, now);
+    }
   } else {
     const created = insertCustomer(
       db,
@@ -91,12 +100,15 @@ export function identifyVisitor(db: DB, visitorId: string, contact: { name?: str
     );
     customerId = created.id;
     appendAudit(db, showroomActor, { action: 'customer.create', entity: 'customer', entityId: customerId, details: { source: 'showroom' } }, now);
+    emitCustomerCreated(db, created, now);
   }
   const anonymous = openAnonymousLead(db, visitorId);
   const customersLead = openLeadOfCustomer(db, customerId);
   linkVisitor(db, visitorId, customerId);
   if (anonymous !== undefined && customersLead !== undefined) mergeLead(db, anonymous, customersLead, now);
   assignAnonymousLeads(db, visitorId, customerId, now);
+  // The browser's lead reaches the CRM now that it has a customer (unless it was folded into the customer's own).
+  if (anonymous !== undefined && customersLead === undefined) emitLeadCreated(db, getLead(db, anonymous)!, now);
   return customerId;
 }
 
@@ -124,6 +136,7 @@ export function recordContactRequest(
     }
     syncCartLead(db, catalog, r.visitorId, r.now);
     linkServiceRequest(db, requestId, visitorCustomerId(db, r.visitorId), leadId);
+    emitContactRequest(db, getServiceRequest(db, requestId)!, r.now);
     return requestId;
   })();
 }

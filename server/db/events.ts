@@ -4,6 +4,7 @@ import type { TelemetryEvent } from '../contracts/events';
 import type { DB } from './connection';
 import { applyAnalyticsRollup, type RollupEvent, type RollupPose } from './analyticsRollup';
 import { applySessionRollup, type SessionRollup } from './sessions';
+import { enqueueSessionEnded } from './webhooks';
 
 export interface StoredEvent {
   id: string;
@@ -131,6 +132,9 @@ export function insertBatch(db: DB, sessionId: string, events: readonly Telemetr
         roll.errors++;
       } else if (e.type === 'telemetry_drop') {
         roll.droppedSamples += e.props.poseSamples;
+      } else if (e.type === 'session_end') {
+        // One insert, of nothing unless an endpoint subscribes: the session.ended webhook, in this transaction.
+        enqueueSessionEnded(db, sessionId, now);
       }
       if (e.productId === undefined) continue;
       let p = products.get(e.productId);

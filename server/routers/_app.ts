@@ -16,6 +16,7 @@ import { shopRouter } from './shop';
 import { staffRouter } from './staff';
 import { tasksRouter } from './tasks';
 import { usersRouter } from './users';
+import { webhooksRouter } from './webhooks';
 
 export const appRouter = router({
   catalog: catalogRouter,
@@ -34,6 +35,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   recommendations: recommendationsRouter,
   live: liveRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
