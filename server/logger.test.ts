@@ -67,7 +67,7 @@ describe('logger', () => {
       .filter((l) => l.includes('"request failed"'))
       .map((l) => JSON.parse(l) as { reqId: string; req: { url: string }; res: { statusCode: number } });
     expect(failed.map((l) => l.res.statusCode).sort()).toEqual([400, 400, 401, 401, 401, 409, 413]);
-    expect(failed.every((l) => /^req-/.test(l.reqId))).toBe(true);
+    expect(failed.every((l) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(l.reqId))).toBe(true);
     expect(failed.map((l) => l.req.url)).toContain('/trpc/customers.list');
     for (const secret of [EMAIL, NAME, STAFF_EMAIL, 'Wilhelmina Staff', PASSWORD, staffToken, METRICS_TOKEN, encodeURIComponent(EMAIL)]) {
       expect(output.toLowerCase(), secret).not.toContain(secret.toLowerCase());

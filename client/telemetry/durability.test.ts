@@ -217,7 +217,8 @@ describe('browser telemetry queue (Node, fake-indexeddb, real server)', () => {
       await p.recorder.flushTelemetry();
       await vi.waitFor(() => expect(failures).toBeGreaterThan(3 * MAX_TRIES), { timeout: 20_000 });
       expect(p.state.delivery?.setAside).toBe(0);
-      expect(p.state.queue.size()).toBe(5);
+      // Whatever was not stored before the outage began (a busy machine may deliver session_start first) is still queued.
+      expect(p.state.queue.size()).toBe(5 - stored(sessionId).length);
       intercept.current = null;
       p.state.delivery?.online();
       await vi.waitFor(() => expect(stored(sessionId)).toHaveLength(5), { timeout: 20_000 });
