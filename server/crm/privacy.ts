@@ -25,12 +25,15 @@ export function exportCustomer(db: DB, id: number, actor: Actor, now: number): C
 
 /**
  * Erases the customer and everything linked to them (browsers, sessions, events, pose data, carts,
- * leads, notes, tasks, orders, requests), then records who did it. Undefined if there is no such customer.
+ * leads, notes, tasks, orders, requests) and records who did it in the same transaction, so there is
+ * never an erase without its audit entry, nor an entry without the erase. Undefined if there is no such customer.
  */
 export function eraseCustomer(db: DB, id: number, actor: Actor, now: number): { deleted: Record<string, number>; walCheckpointed: boolean } | undefined {
   if (!getCustomer(db, id)) return undefined;
-  const result = eraseCustomerRows(db, id);
-  const deleted = Object.fromEntries(Object.entries(result.deleted).filter(([, n]) => n > 0));
-  appendAudit(db, actor, { action: 'customer.erase', entity: 'customer', entityId: id, details: { deleted } }, now);
+  let deleted: Record<string, number> = {};
+  const result = eraseCustomerRows(db, id, (rows) => {
+    deleted = Object.fromEntries(Object.entries(rows).filter(([, n]) => n > 0));
+    appendAudit(db, actor, { action: 'customer.erase', entity: 'customer', entityId: id, details: { deleted } }, now);
+  });
   return { deleted, walCheckpointed: result.walCheckpointed };
 }
