@@ -49,10 +49,13 @@ function eachPart(r: DayRange, tables: { day: string; month: string }, read: (ta
 export function productAnalytics(db: DB, r: DayRange): ProductAnalytics[] {
   const acc = new Map<string, { s: number[]; hist: Float64Array; n: number }>();
   eachPart(r, { day: 'analytics_product_days', month: 'analytics_product_months' }, (table, column, from, to) => {
+    // One row per product: SQLite sums the figures, and concatenates the histograms' (bucket, count) pairs into one
+    // BLOB (group_concat copies bytes as they are; CAST gives them back as a BLOB), which addInto adds up in any order.
     const rows = db
       .prepare(
-        `SELECT product_id, viewers, converted, selects, dwells, dwell_ms, dwell_sq, cart_adds, dwell_hist
-         FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`,
+        `SELECT product_id, SUM(viewers), SUM(converted), SUM(selects), SUM(dwells), SUM(dwell_ms), SUM(dwell_sq), SUM(cart_adds),
+           CAST(group_concat(dwell_hist, x'') AS BLOB)
+         FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)} GROUP BY product_id`,
       )
       .raw()
       .all(...params({ ...r, fromDay: from, toDay: to })) as [string, number, number, number, number, number, number, number, Buffer | null][];
