@@ -5,7 +5,7 @@ import type { SessionFilter } from '../contracts/sessions';
 import type { DB } from './connection';
 import { customerSearchClause } from './customers';
 import { SWITCHED_TO_MODE } from './sessionListFacts';
-import { Where } from './sqlFilters';
+import { type SqlPart, Where } from './sqlFilters';
 
 export interface NewSession {
   id: string;
@@ -113,22 +113,39 @@ const summaryColumns = `id, visitor_id AS visitorId, started_at AS startedAt, la
 export const DRIVE_LIMIT = 5000;
 
 /** Rows matching `sql` in `from` (a table naming its index), counted up to `limit`; undefined at `limit` or more. */
-function fewMatches(db: DB, from: string, sql: string, value: unknown, limit: number): number | undefined {
-  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${sql} LIMIT ?)`).pluck().get(value, limit) as number;
+function fewMatches(db: DB, from: string, sql: string, values: unknown[], limit: number): number | undefined {
+  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${sql} LIMIT ?)`).pluck().get(...values, limit) as number;
   return n < limit ? n : undefined;
 }
 
+/** Sessions whose browser belongs to a customer (matching the search, if any): a condition on sessions and its values. */
+function customerCondition(f: SessionFilter): SqlPart | undefined {
+  if (f.customerSearch) {
+    const s = customerSearchClause(f.customerSearch);
+    return { sql: `visitor_id IN (SELECT v.id FROM visitors v JOIN customers c ON c.id = v.customer_id WHERE ${s.sql})`, params: s.params };
+  }
+  if (f.customer === 'known') return { sql: 'visitor_id IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)', params: [] };
+  return undefined;
+}
+
+type Driving = 'sessions_list' | 'sessions_contact' | 'sessions_duration' | 'sessions_visitor_started' | 'sqlite_autoindex_sessions_1';
+
 /**
- * The index a page of the list reads: sessions with contact requests when asked for, else the smaller of a
- * rare product's or a rare minimum length's matches, else the list order itself (sessions_list), newest first.
+ * The index a page of the list reads: sessions with contact requests when asked for, else the filter with the fewest
+ * matches among a product, a minimum length and known customers if below `limit`, else the list order itself
+ * (sessions_list), newest first.
  */
-function drivingIndex(db: DB, f: SessionFilter, limit: number): { index: string; product: 'in' | 'exists' } {
-  if (f.contact === 'yes') return { index: 'sessions_contact', product: 'exists' };
-  const product = f.productId ? fewMatches(db, 'session_products INDEXED BY session_products_product', 'product_id = ?', f.productId, limit) : undefined;
-  const long = f.minDurationMs ? fewMatches(db, 'sessions INDEXED BY sessions_duration', `${DURATION} >= ?`, f.minDurationMs, limit) : undefined;
-  if (product !== undefined && (long === undefined || product <= long)) return { index: 'sqlite_autoindex_sessions_1', product: 'in' };
-  if (long !== undefined) return { index: 'sessions_duration', product: 'exists' };
-  return { index: 'sessions_list', product: 'exists' };
+function drivingIndex(db: DB, f: SessionFilter, limit: number): Driving {
+  if (f.contact === 'yes') return 'sessions_contact';
+  const customer = customerCondition(f);
+  const candidates: [Driving, number | undefined][] = [
+    ['sqlite_autoindex_sessions_1', f.productId ? fewMatches(db, 'session_products INDEXED BY session_products_product', 'product_id = ?', [f.productId], limit) : undefined],
+    ['sessions_duration', f.minDurationMs ? fewMatches(db, 'sessions INDEXED BY sessions_duration', `${DURATION} >= ?`, [f.minDurationMs], limit) : undefined],
+    ['sessions_visitor_started', customer ? fewMatches(db, 'sessions INDEXED BY sessions_visitor_started', customer.sql, customer.params, limit) : undefined],
+  ];
+  let best: Driving = 'sessions_list', fewest = Infinity;
+  for (const [index, n] of candidates) if (n !== undefined && n < fewest) [best, fewest] = [index, n];
+  return best;
 }
 
 /** One page of the list: `limit` rows, after the keyset cursor `before`, `driveLimit` (DRIVE_LIMIT unless given) for drivingIndex. */
@@ -149,19 +166,17 @@ export function sessionListQuery(db: DB, opts: SessionListOptions): { sql: strin
   if (f.from !== undefined) add('started_at >= ?', f.from);
   if (f.until !== undefined) add('started_at < ?', f.until);
   if (f.mode) add(`(mode = ? OR ${SWITCHED_TO_MODE})`, f.mode, f.mode);
-  if (f.productId && drive.product === 'in') add('id IN (SELECT session_id FROM session_products WHERE product_id = ?)', f.productId);
-  if (f.productId && drive.product === 'exists') add('EXISTS (SELECT 1 FROM session_products p WHERE p.session_id = sessions.id AND p.product_id = ?)', f.productId);
+  // Read through the product's index, a membership test; walking another index, a lookup per session.
+  if (f.productId && drive === 'sqlite_autoindex_sessions_1') add('id IN (SELECT session_id FROM session_products WHERE product_id = ?)', f.productId);
+  else if (f.productId) add('EXISTS (SELECT 1 FROM session_products p WHERE p.session_id = sessions.id AND p.product_id = ?)', f.productId);
   if (f.contact === 'yes') add('contact_requests > 0');
   if (f.contact === 'no') add('contact_requests = 0');
-  if (f.customer === 'known') add('visitor_id IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
-  if (f.customerSearch) {
-    const s = customerSearchClause(f.customerSearch);
-    add(`visitor_id IN (SELECT v.id FROM visitors v JOIN customers c ON c.id = v.customer_id WHERE ${s.sql})`, ...s.params);
-  }
+  const customer = customerCondition(f);
+  if (customer) add(customer.sql, ...customer.params);
   if (f.customer === 'anonymous') add('visitor_id NOT IN (SELECT id FROM visitors WHERE customer_id IS NOT NULL)');
   if (f.minDurationMs) add(`${DURATION} >= ?`, f.minDurationMs);
   return {
-    sql: `SELECT ${summaryColumns}, ${customerColumns} FROM sessions INDEXED BY ${drive.index}${where.clause}
+    sql: `SELECT ${summaryColumns}, ${customerColumns} FROM sessions INDEXED BY ${drive}${where.clause}
        ORDER BY started_at DESC, id DESC LIMIT ?`,
     params: [...where.params, opts.limit],
   };
