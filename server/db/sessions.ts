@@ -110,7 +110,7 @@ const summaryColumns = `id, visitor_id AS visitorId, started_at AS startedAt, la
  * A filter whose matches number at most this many sessions is answered through its own index (read them all,
  * sort, take a page); one with more matches walks sessions newest first, where a page takes few rows.
  */
-export const DRIVE_LIMIT = 5000;
+const DRIVE_LIMIT = 5000;
 
 /** Rows matching `sql` in `from` (a table naming its index), counted up to `limit`; undefined at `limit` or more. */
 function fewMatches(db: DB, from: string, sql: string, values: unknown[], limit: number): number | undefined {
