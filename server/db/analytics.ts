@@ -130,19 +130,26 @@ export interface FloorHeatmap {
   seconds: number;
 }
 
+let floorScratch: Float64Array | undefined;
+
 /** Where customers stood over the range: head pose samples per 0.5 m floor cell. */
 export function floorHeatmap(db: DB, r: DayRange, cellM: number): FloorHeatmap {
-  const dense = new Float64Array(SPAN * SPAN);
+  // Reused between calls (2 MiB: a new one each call keeps the garbage collector busy) and zeroed again before returning.
+  const dense = (floorScratch ??= new Float64Array(SPAN * SPAN));
   let samples = 0;
-  eachPart(r, { day: 'analytics_floor_days', month: 'analytics_floor_months' }, (table, column, from, to) => {
-    const blobs = db.prepare(`SELECT cells FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params({ ...r, fromDay: from, toDay: to })) as Buffer[];
-    for (const b of blobs) samples += addCellsInto(dense, b);
-  });
   const cells: [number, number, number][] = [];
-  for (let k = 0; k < dense.length; k++) {
-    if (dense[k] === 0) continue;
-    const o = cellOrigin(k);
-    cells.push([o.x, o.z, dense[k]!]);
+  try {
+    eachPart(r, { day: 'analytics_floor_days', month: 'analytics_floor_months' }, (table, column, from, to) => {
+      const blobs = db.prepare(`SELECT cells FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params({ ...r, fromDay: from, toDay: to })) as Buffer[];
+      for (const b of blobs) samples += addCellsInto(dense, b);
+    });
+    for (let k = 0; k < dense.length; k++) {
+      if (dense[k] === 0) continue;
+      const o = cellOrigin(k);
+      cells.push([o.x, o.z, dense[k]!]);
+    }
+  } finally {
+    dense.fill(0);
   }
   return { cellM, cells, samples, seconds: samples * POSE_SAMPLE_SECONDS };
 }
