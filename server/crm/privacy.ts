@@ -26,13 +26,17 @@ export function exportCustomer(db: DB, id: number, actor: Actor, now: number): C
 
 /**
  * Erases the customer and everything linked to them (browsers, sessions, events, pose data, carts,
- * leads, notes, tasks, orders, requests, webhooks not yet sent about them), then records who did it; a
- * customer.erased webhook goes out in the same transaction. Undefined if there is no such customer.
+ * leads, notes, tasks, orders, requests, webhooks not yet sent about them) and records who did it in the same
+ * transaction, so there is never an erase without its audit entry, nor an entry without the erase; a
+ * customer.erased webhook goes out in that transaction too. Undefined if there is no such customer.
  */
 export function eraseCustomer(db: DB, id: number, actor: Actor, now: number): { deleted: Record<string, number>; walCheckpointed: boolean } | undefined {
   if (!getCustomer(db, id)) return undefined;
-  const result = eraseCustomerRows(db, id, () => emitCustomerErased(db, id, now));
-  const deleted = Object.fromEntries(Object.entries(result.deleted).filter(([, n]) => n > 0));
-  appendAudit(db, actor, { action: 'customer.erase', entity: 'customer', entityId: id, details: { deleted } }, now);
+  let deleted: Record<string, number> = {};
+  const result = eraseCustomerRows(db, id, (rows) => {
+    deleted = Object.fromEntries(Object.entries(rows).filter(([, n]) => n > 0));
+    emitCustomerErased(db, id, now);
+    appendAudit(db, actor, { action: 'customer.erase', entity: 'customer', entityId: id, details: { deleted } }, now);
+  });
   return { deleted, walCheckpointed: result.walCheckpointed };
 }

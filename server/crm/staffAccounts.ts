@@ -31,6 +31,13 @@ export async function createStaffAccount(deps: Pick<CrmDeps, 'db' | 'now'>, inpu
   }
 }
 
+/** The account, or NOT_FOUND. */
+function loadAccount(db: DB, id: number): StaffUser {
+  const user = getUser(db, id);
+  if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: `No staff account ${id}` });
+  return user;
+}
+
 /**
  * Changes an account's name, role, disabled flag or password (a disabled account or a new password
  * ends its logins at once). An admin cannot disable or demote themselves, and the last enabled admin
@@ -39,14 +46,15 @@ export async function createStaffAccount(deps: Pick<CrmDeps, 'db' | 'now'>, inpu
  */
 export async function changeStaffAccount(deps: Pick<CrmDeps, 'db' | 'now'>, input: UserUpdate, caller: StaffCaller): Promise<StaffUser> {
   const { db } = deps;
-  const user = getUser(db, input.id);
-  if (!user) throw new TRPCError({ code: 'NOT_FOUND', message: `No staff account ${input.id}` });
-  const losesAdmin = user.role === 'admin' && !user.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
-  if (losesAdmin && user.id === caller.staff.id) throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot disable your own account or take away your own admin role; ask another admin' });
-  if (losesAdmin && countActiveAdmins(db) <= 1) throw new TRPCError({ code: 'BAD_REQUEST', message: `${user.email} is the last enabled admin; make another admin first` });
+  loadAccount(db, input.id);
+  // Hash first: the checks below and the write must see the same state, with no await between them.
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   const now = deps.now();
   return db.transaction(() => {
+    const user = loadAccount(db, input.id);
+    const losesAdmin = user.role === 'admin' && !user.disabled && ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
+    if (losesAdmin && user.id === caller.staff.id) throw new TRPCError({ code: 'BAD_REQUEST', message: 'You cannot disable your own account or take away your own admin role; ask another admin' });
+    if (losesAdmin && countActiveAdmins(db) <= 1) throw new TRPCError({ code: 'BAD_REQUEST', message: `${user.email} is the last enabled admin; make another admin first` });
     updateUser(db, input.id, { name: input.name, role: input.role, disabled: input.disabled, passwordHash });
     const details: Record<string, unknown> = {};
     if (input.name !== undefined && input.name !== user.name) details.name = [user.name, input.name];

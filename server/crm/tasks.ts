@@ -18,10 +18,11 @@ function loadTask(db: DB, staff: StaffUser, id: number): Task {
 /** The UTC calendar day (YYYY-MM-DD) of `now`, ms since the epoch. */
 const todayUtc = (now: number) => new Date(now).toISOString().slice(0, 10);
 
-/** Tasks by due date; `due` is relative to `today` (the caller's day, else the server's UTC date). */
+/** Tasks by due date (NOT_FOUND for a customer or lead that does not exist); `due` is relative to `today` (the caller's day, else the server's UTC date). */
 export function taskList(deps: Pick<CrmDeps, 'db' | 'now'>, input: TaskListInput, staff: StaffUser): Task[] {
   const { db } = deps;
   if (input.leadId !== undefined) loadLead(db, staff, input.leadId);
+  if (input.customerId !== undefined) loadCustomer(db, input.customerId);
   return listTasks(db, leadScope(staff), {
     customerId: input.customerId,
     leadId: input.leadId,

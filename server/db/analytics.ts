@@ -49,10 +49,13 @@ function eachPart(r: DayRange, tables: { day: string; month: string }, read: (ta
 export function productAnalytics(db: DB, r: DayRange): ProductAnalytics[] {
   const acc = new Map<string, { s: number[]; hist: Float64Array; n: number }>();
   eachPart(r, { day: 'analytics_product_days', month: 'analytics_product_months' }, (table, column, from, to) => {
+    // One row per product: SQLite sums the figures, and concatenates the histograms' (bucket, count) pairs into one
+    // BLOB (group_concat copies bytes as they are; CAST gives them back as a BLOB), which addInto adds up in any order.
     const rows = db
       .prepare(
-        `SELECT product_id, viewers, converted, selects, dwells, dwell_ms, dwell_sq, cart_adds, dwell_hist
-         FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`,
+        `SELECT product_id, SUM(viewers), SUM(converted), SUM(selects), SUM(dwells), SUM(dwell_ms), SUM(dwell_sq), SUM(cart_adds),
+           CAST(group_concat(dwell_hist, x'') AS BLOB)
+         FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)} GROUP BY product_id`,
       )
       .raw()
       .all(...params({ ...r, fromDay: from, toDay: to })) as [string, number, number, number, number, number, number, number, Buffer | null][];
@@ -127,19 +130,26 @@ export interface FloorHeatmap {
   seconds: number;
 }
 
+let floorScratch: Float64Array | undefined;
+
 /** Where customers stood over the range: head pose samples per 0.5 m floor cell. */
 export function floorHeatmap(db: DB, r: DayRange, cellM: number): FloorHeatmap {
-  const dense = new Float64Array(SPAN * SPAN);
+  // Reused between calls (2 MiB: a new one each call keeps the garbage collector busy) and zeroed again before returning.
+  const dense = (floorScratch ??= new Float64Array(SPAN * SPAN));
   let samples = 0;
-  eachPart(r, { day: 'analytics_floor_days', month: 'analytics_floor_months' }, (table, column, from, to) => {
-    const blobs = db.prepare(`SELECT cells FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params({ ...r, fromDay: from, toDay: to })) as Buffer[];
-    for (const b of blobs) samples += addCellsInto(dense, b);
-  });
   const cells: [number, number, number][] = [];
-  for (let k = 0; k < dense.length; k++) {
-    if (dense[k] === 0) continue;
-    const o = cellOrigin(k);
-    cells.push([o.x, o.z, dense[k]!]);
+  try {
+    eachPart(r, { day: 'analytics_floor_days', month: 'analytics_floor_months' }, (table, column, from, to) => {
+      const blobs = db.prepare(`SELECT cells FROM ${table} WHERE ${column} BETWEEN ? AND ?${modeFilter(r)}`).pluck().all(...params({ ...r, fromDay: from, toDay: to })) as Buffer[];
+      for (const b of blobs) samples += addCellsInto(dense, b);
+    });
+    for (let k = 0; k < dense.length; k++) {
+      if (dense[k] === 0) continue;
+      const o = cellOrigin(k);
+      cells.push([o.x, o.z, dense[k]!]);
+    }
+  } finally {
+    dense.fill(0);
   }
   return { cellM, cells, samples, seconds: samples * POSE_SAMPLE_SECONDS };
 }

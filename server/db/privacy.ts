@@ -96,10 +96,14 @@ export function personalTables(db: DB): PersonalTable[] {
 /**
  * Deletes every row of the customer in every table (children first, in one transaction, with
  * SQLite's secure delete so the freed pages are zeroed), then checkpoints the write-ahead log so
- * old page images are gone from it too. `inside` runs in that transaction after the deletes. Returns the rows
- * deleted per table.
+ * old page images are gone from it too. `inTransaction` runs last inside that transaction with the
+ * rows deleted per table (for the audit entry: if it throws, nothing is erased). Returns the rows deleted per table.
  */
-export function eraseCustomerRows(db: DB, customerId: number, inside?: () => void): { deleted: Record<string, number>; walCheckpointed: boolean } {
+export function eraseCustomerRows(
+  db: DB,
+  customerId: number,
+  inTransaction: (deleted: Record<string, number>) => void = () => {},
+): { deleted: Record<string, number>; walCheckpointed: boolean } {
   const tables = personalTables(db);
   const secureBefore = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
@@ -110,7 +114,7 @@ export function eraseCustomerRows(db: DB, customerId: number, inside?: () => voi
       for (const { table, where } of [...tables].reverse()) {
         deleted[table] = db.prepare(`DELETE FROM ${q(table)} WHERE ${where}`).run({ customerId }).changes;
       }
-      inside?.();
+      inTransaction(deleted);
     })();
   } finally {
     db.pragma(`secure_delete = ${secureBefore}`);
