@@ -65,7 +65,7 @@ describe('staff dashboard', () => {
     await anonymous.close();
 
     const admin = await loginAs('admin');
-    expect(await navLinks(admin)).toEqual(['Sessions', 'Live', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests', 'Users', 'Audit log']);
+    expect(await navLinks(admin)).toEqual(['Sessions', 'Live', 'Analytics', 'Customers', 'Leads', 'Tasks', 'Service requests', 'Users', 'Webhooks', 'Audit log']);
     await shot(admin, 'sessions');
 
     const sales = await loginAs('sales');
