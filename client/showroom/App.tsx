@@ -4,6 +4,7 @@ import { noEvents, PointerEvents, XR } from '@react-three/xr';
 import { Suspense, useEffect, useState } from 'react';
 import { NeutralToneMapping } from 'three';
 import { api } from '../api';
+import { renderQuality } from '../render/quality';
 import { connectShop } from '../shop/shop';
 import { onSession, startTelemetry } from '../telemetry/recorder';
 import { LivePresence } from '../telemetry/LivePresence';
@@ -75,6 +76,7 @@ export function App() {
 
   if (error) return <div className="fatal">{error}</div>;
   if (!catalog) return <div className="loading">Loading the showroom…</div>;
+  const quality = renderQuality();
   return (
     <>
       <Canvas
@@ -82,8 +84,8 @@ export function App() {
         events={noEvents}
         style={{ touchAction: 'none' }}
         camera={{ fov: 70, near: 0.05, far: 100, position: [0, 1.6, 5] }}
-        dpr={[1, 2]}
-        gl={{ toneMapping: NeutralToneMapping, toneMappingExposure: 1.0 }}
+        dpr={quality.dpr}
+        gl={{ antialias: quality.antialias, toneMapping: NeutralToneMapping, toneMappingExposure: 1.0 }}
         onCreated={({ gl }) => setCanvas(gl.domElement)}
       >
         {/* Explicit: without it the library falls back to "forward-" and screen pointers would not be recognised. */}

@@ -3,6 +3,7 @@ import { OrbitControls } from '@react-three/drei';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useMemo, useRef } from 'react';
 import { NeutralToneMapping } from 'three';
+import { renderQuality } from '../../render/quality';
 import type { ShowroomLayout } from '../../showroom/layout';
 import { ShowroomHall } from '../../showroom/ShowroomHall';
 import { EventMarkers, type Marker } from './EventMarkers';
@@ -72,13 +73,14 @@ function framing(layout: ShowroomLayout, points: Float32Array) {
 
 export function ReplayCanvas({ layout, track, path, markers, variantChanges, clock }: ReplayCanvasProps) {
   const view = useMemo(() => framing(layout, path.points), [layout, path.points]);
+  const quality = renderQuality();
   return (
     <Canvas
       className="replay-canvas"
       events={noEvents}
       camera={{ fov: 50, near: 0.1, far: 300, position: view.position }}
-      dpr={[1, 2]}
-      gl={{ toneMapping: NeutralToneMapping, toneMappingExposure: 1.0 }}
+      dpr={quality.dpr}
+      gl={{ antialias: quality.antialias, toneMapping: NeutralToneMapping, toneMappingExposure: 1.0 }}
     >
       <ClockDriver clock={clock} />
       <ShowroomHall layout={layout} />
