@@ -190,7 +190,8 @@ describe('showroom: you may also like', () => {
     await page.waitForFunction((n) => window.showroomDebug!.objectWorldCenter(n) !== null, entry, { timeout: 20_000 });
     const [card, panel] = await page.evaluate(() => [window.showroomDebug!.objectWorldCenter('also-like-panel'), window.showroomDebug!.objectWorldCenter('product-panel')]);
     expect(card, 'a side card in the headset').not.toBeNull();
-    expect(await page.evaluate(() => window.showroomDebug!.objectScreenPoint('panel-ask')), 'the product panel is drawn').not.toBeNull();
+    // The panel's own buttons are laid out a frame or two after the card's: wait until a ray finds one.
+    await page.waitForFunction(() => window.showroomDebug!.objectScreenPoint('panel-ask') !== null, undefined, { timeout: 20_000 });
     const head = await page.evaluate(() => window.showroomDebug!.viewerPosition());
     const bearing = (p: { x: number; z: number }) => Math.atan2(p.x - head.x, -(p.z - head.z));
     expect(bearing(card!) - bearing(panel!), 'the card sits right of the panel').toBeGreaterThan(0.2);

@@ -47,13 +47,13 @@ async function eventOf(sessionId: string, match: (e: ReturnType<typeof storedEve
 }
 
 /** Waits until a pointer rests on the product (so a click now will land on it). */
-async function waitForHover(page: Page, id: string) {
+async function waitForHover(page: Page, id: string, hand: 'left' | 'right' = 'right') {
   await page.waitForFunction((p) => window.showroomDebug!.hoveredProduct() === p, id, { timeout: 30_000, polling: 50 }).catch(async (e: unknown) => {
     // Say what the pointer is on instead, and whether an open panel is in the way.
-    const seen = await page.evaluate(() => {
+    const seen = await page.evaluate((h) => {
       const d = window.showroomDebug!;
-      return { hovered: d.hoveredProduct(), right: d.xrRay('right'), panelInTheWay: d.xrRayHits('right', 'product-panel-anchor') };
-    });
+      return { hovered: d.hoveredProduct(), ray: d.xrRay(h), panelInTheWay: d.xrRayHits(h, 'product-panel-anchor') };
+    }, hand);
     throw new Error(`the pointer did not rest on ${id}: ${JSON.stringify(seen)}`, { cause: e });
   });
 }
@@ -129,13 +129,14 @@ describe('VR headset (IWER, Meta Quest 3)', () => {
     expect(teleport.props.method).toBe('arc');
     await expect.poll(async () => distance(await viewer(page), landing), { timeout: 5_000 }).toBeLessThan(0.5);
 
-    // Hands: a pinch aimed at the product selects it.
+    // Hands: a pinch aimed at the product selects it. The left hand: the open panel floats right of the gaze, where
+    // a right-hand ray to the product may pass through it.
     await xrRemote(page, 'set_input_mode', { mode: 'hand' });
     const handTarget = await approach(page, 'kiri-dresser');
     await xrRemote(page, 'look_at', { device: 'headset', target: handTarget });
-    await aimAt(page, 'hand-right', handTarget);
-    await waitForHover(page, 'kiri-dresser');
-    await xrClick(page, 'hand-right');
+    await aimAt(page, 'hand-left', handTarget);
+    await waitForHover(page, 'kiri-dresser', 'left');
+    await xrClick(page, 'hand-left');
     const pinch = await eventOf(sessionId, (e) => e.type === 'product_select' && e.input === 'hand');
     expect(pinch.productId).toBe('kiri-dresser');
 
