@@ -90,7 +90,8 @@ async function main() {
     ];
     for (const [name, url, views] of runs) {
       process.stdout.write(`  measuring ${name}... `);
-      results[name] = await measure(page, `${server.url}${url}`, views);
+      // Full quality (MSAA, device pixels) as on a GPU: without it a software renderer draws at half resolution.
+      results[name] = await measure(page, `${server.url}${url}${url.includes('?') ? '&' : '?'}render=full`, views);
       console.log('done');
     }
     if (watch.foreign.length > 0) throw new Error(`the page requested other hosts: ${watch.foreign.join(', ')}`);
