@@ -10,7 +10,7 @@ const server = await startTestServer();
 const browser = await launchBrowser();
 try {
   const desk = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await desk.goto(`${server.url}/`);
+  await desk.goto(`${server.url}/?render=full`);
   await waitForShowroom(desk, 300_000);
   await desk.evaluate(() => window.showroomDebug!.standBefore('bergen-armchair', 2.4, 0.3));
   await waitFrames(desk, 3);
@@ -23,7 +23,7 @@ try {
 
   const vr = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await injectIWER(vr);
-  await vr.goto(`${server.url}/`);
+  await vr.goto(`${server.url}/?render=full`);
   await waitForShowroom(vr, 300_000);
   await vr.getByRole('button', { name: 'Enter VR' }).click();
   await waitForXRSession(vr);
